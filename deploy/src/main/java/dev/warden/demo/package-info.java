@@ -1,0 +1,2 @@
+/** The demo news site and its launcher. */
+package dev.warden.demo;

@@ -1,0 +1,69 @@
+package dev.warden.plugin.store;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The durable queue of held and rejected comments, and the release outbox.
+ *
+ * <p>Every method commits before it returns; implementations are thread-safe and safe to share between web nodes
+ * (row-level claims). All failures to reach the database surface as {@link StoreException}.
+ */
+public interface HeldCommentStore {
+
+  /** Stores a held or auto-rejected comment and commits; returns the stored comment with its new id. */
+  HeldComment save(NewComment comment);
+
+  /** The comment with this id, if any. */
+  Optional<HeldComment> find(String id);
+
+  /** A page of comments with the given status, newest first. */
+  QueuePage list(CommentStatus status, int limit, int offset);
+
+  /** How many comments are in each status (every status present, zero if none). */
+  Map<CommentStatus, Long> counts();
+
+  /**
+   * Approves a pending or auto-rejected comment: status becomes {@link CommentStatus#APPROVED} and it enters the
+   * release outbox.
+   *
+   * @throws DecisionConflictException if it is not pending or auto-rejected any more
+   * @throws java.util.NoSuchElementException if there is no such comment
+   */
+  HeldComment approve(String id, String moderator);
+
+  /**
+   * Rejects a pending or auto-rejected comment: status becomes {@link CommentStatus#REJECTED}; it is never
+   * delivered.
+   *
+   * @throws DecisionConflictException if it is not pending or auto-rejected any more
+   * @throws java.util.NoSuchElementException if there is no such comment
+   */
+  HeldComment reject(String id, String moderator, String reason);
+
+  /**
+   * Claims the next approved comment whose delivery is due and not leased by another worker, for {@code lease}.
+   * Stores a fresh single-use release nonce with the claim.
+   */
+  Optional<ReleaseClaim> claimNextDelivery(Duration lease);
+
+  /**
+   * Consumes the release nonce of an approved comment, once: true the first time the right nonce is given for a
+   * comment that is claimed for delivery, false otherwise (wrong nonce, replayed, not approved).
+   */
+  boolean consumeReleaseNonce(String id, String nonce);
+
+  /** Marks an approved comment as delivered to the site (idempotent). */
+  void markDelivered(String id);
+
+  /**
+   * Records a failed delivery attempt: the comment stays approved and is due again at {@code retryAt}, or, when
+   * {@code retryAt} is null, becomes {@link CommentStatus#DELIVERY_FAILED}.
+   */
+  void recordDeliveryFailure(String id, String error, Instant retryAt);
+
+  /** Checks that the database answers; throws {@link StoreException} if not. */
+  void ping();
+}

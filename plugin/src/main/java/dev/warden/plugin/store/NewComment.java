@@ -1,0 +1,47 @@
+package dev.warden.plugin.store;
+
+import java.time.Instant;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * A comment the filter decided to hold or reject, as handed to {@link HeldCommentStore#save(NewComment)}.
+ *
+ * @param articleId the article the comment was posted on
+ * @param posterKey who posted it (user id, site id or client address; see the poster key chain)
+ * @param author the author name the reader gave (may be empty)
+ * @param text the comment text as written
+ * @param submission the original HTTP submission, for replay on approval
+ * @param scores score per label, e.g. {@code abuse -> 0.93}
+ * @param explanation why: top terms per label, reason codes, model version (a JSON-friendly map)
+ * @param decision {@link Decision#HOLD} or {@link Decision#REJECT}
+ * @param reason a short reason code, e.g. {@code abuse}, {@code disinformation}, {@code classifier_error}
+ * @param receivedAt when the filter received it
+ */
+public record NewComment(
+    String articleId,
+    String posterKey,
+    String author,
+    String text,
+    Submission submission,
+    Map<String, Double> scores,
+    Map<String, Object> explanation,
+    Decision decision,
+    String reason,
+    Instant receivedAt) {
+  public NewComment {
+    Objects.requireNonNull(articleId, "articleId");
+    Objects.requireNonNull(posterKey, "posterKey");
+    author = author == null ? "" : author;
+    Objects.requireNonNull(text, "text");
+    Objects.requireNonNull(submission, "submission");
+    scores = Map.copyOf(scores);
+    explanation = Map.copyOf(explanation);
+    Objects.requireNonNull(decision, "decision");
+    if (decision == Decision.ALLOW) {
+      throw new IllegalArgumentException("allowed comments are not stored");
+    }
+    Objects.requireNonNull(reason, "reason");
+    Objects.requireNonNull(receivedAt, "receivedAt");
+  }
+}
