@@ -26,6 +26,13 @@ class EndpointMatcherTest {
   }
 
   @Test
+  void pathAfterTheContextPathIsMatchedInPlace() {
+    assertThat(matcher.match("POST", "/news/articles/a1/comments", "/news".length()).variables())
+        .containsEntry("article", "a1");
+    assertThat(matcher.match("POST", "/news/articles/a1/comments", 0)).isNull();
+  }
+
+  @Test
   void starMatchesAnyOneSegment() {
     assertThat(matcher.match("PUT", "/forum/world/threads/42/reply").variables()).containsEntry("thread", "42");
     assertThat(matcher.match("PUT", "/forum/a/b/threads/42/reply")).isNull();
