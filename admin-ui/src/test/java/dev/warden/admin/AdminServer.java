@@ -17,6 +17,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
@@ -73,7 +74,12 @@ final class AdminServer implements AutoCloseable {
   }
 
   static AdminServer start(Path dataDir) throws Exception {
-    Warden warden = Warden.start(WardenConfig.parse(yaml(dataDir)));
+    return start(yaml(dataDir), context -> { });
+  }
+
+  /** Starts with a given warden.yaml; {@code customizer} may add e.g. a security handler to the context. */
+  static AdminServer start(String yaml, Consumer<ServletContextHandler> customizer) throws Exception {
+    Warden warden = Warden.start(WardenConfig.parse(yaml));
     AtomicInteger wakes = new AtomicInteger();
     AdminServices services = AdminServices.from(warden);
     AdminServices counted = new AdminServices(services.comments(), services.articles(), services.admin(), () -> {
@@ -88,6 +94,7 @@ final class AdminServer implements AutoCloseable {
     ServletContextHandler context = new ServletContextHandler(ServletContextHandler.SESSIONS);
     context.setContextPath("/");
     context.addServletContainerInitializer((classes, ctx) -> AdminInstaller.install(ctx, c -> counted));
+    customizer.accept(context);
     server.setHandler(context);
     try {
       server.start();
