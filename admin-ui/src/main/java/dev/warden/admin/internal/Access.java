@@ -1,0 +1,148 @@
+package dev.warden.admin.internal;
+
+import dev.warden.plugin.AdminConfig;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpSession;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.LinkedHashSet;
+import java.util.Set;
+
+/**
+ * Who is calling the API: the session principal (built-in login) or the container's user, the per-session CSRF
+ * token and the CMS bearer token. Thread-safe; all state lives in the HTTP session.
+ */
+final class Access {
+  static final String PRINCIPAL_ATTRIBUTE = "dev.warden.admin.principal";
+  static final String CSRF_ATTRIBUTE = "dev.warden.admin.csrf";
+  static final String CSRF_HEADER = "X-CSRF-Token";
+
+  private static final SecureRandom RANDOM = new SecureRandom();
+  private final AdminConfig config;
+
+  Access(AdminConfig config) {
+    this.config = config;
+  }
+
+  boolean builtin() {
+    return "builtin".equals(config.auth());
+  }
+
+  /** The caller, or 401. */
+  AdminPrincipal requireUser(HttpServletRequest request) {
+    AdminPrincipal principal = current(request);
+    if (principal == null) {
+      throw ApiException.unauthenticated();
+    }
+    return principal;
+  }
+
+  /** A caller who may moderate, or 401/403. */
+  AdminPrincipal requireModerator(HttpServletRequest request) {
+    AdminPrincipal principal = requireUser(request);
+    if (!principal.canModerate()) {
+      throw ApiException.forbidden("The moderator role is needed.");
+    }
+    return principal;
+  }
+
+  /** The caller, or null when nobody is logged in. */
+  AdminPrincipal current(HttpServletRequest request) {
+    if (builtin()) {
+      HttpSession session = request.getSession(false);
+      return session == null ? null : (AdminPrincipal) session.getAttribute(PRINCIPAL_ATTRIBUTE);
+    }
+    String user = request.getRemoteUser();
+    if (user == null) {
+      return null;
+    }
+    Set<String> roles = new LinkedHashSet<>();
+    for (String role : AdminConfig.AdminUser.KNOWN_ROLES) {
+      if (request.isUserInRole(role)) {
+        roles.add(role);
+      }
+    }
+    return new AdminPrincipal(user, roles);
+  }
+
+  /**
+   * Starts a fresh authenticated session: a new session id (no fixation), a new CSRF token and the configured
+   * idle timeout. Returns the CSRF token.
+   */
+  String startSession(HttpServletRequest request, AdminPrincipal principal) {
+    HttpSession existing = request.getSession(false);
+    if (existing != null) {
+      request.changeSessionId();
+    }
+    HttpSession session = request.getSession(true);
+    session.setMaxInactiveInterval((int) Math.min(Integer.MAX_VALUE, config.sessionTimeout().toSeconds()));
+    session.setAttribute(PRINCIPAL_ATTRIBUTE, principal);
+    String token = newToken();
+    session.setAttribute(CSRF_ATTRIBUTE, token);
+    return token;
+  }
+
+  /** The CSRF token of the caller's session, created if missing (container auth creates sessions lazily). */
+  String csrfToken(HttpServletRequest request) {
+    HttpSession session = request.getSession(true);
+    synchronized (this) {
+      String token = (String) session.getAttribute(CSRF_ATTRIBUTE);
+      if (token == null) {
+        token = newToken();
+        session.setAttribute(CSRF_ATTRIBUTE, token);
+      }
+      return token;
+    }
+  }
+
+  /** 403 unless the request carries the session's CSRF token in {@value #CSRF_HEADER}. */
+  void requireCsrf(HttpServletRequest request) {
+    HttpSession session = request.getSession(false);
+    String expected = session == null ? null : (String) session.getAttribute(CSRF_ATTRIBUTE);
+    String given = request.getHeader(CSRF_HEADER);
+    if (expected == null || given == null || !constantTimeEquals(expected, given)) {
+      throw new ApiException(403, "csrf", "Missing or wrong " + CSRF_HEADER + " header; reload the page.");
+    }
+  }
+
+  /** True if the request carries {@code Authorization: Bearer <admin.api-token>}. */
+  boolean hasApiToken(HttpServletRequest request) {
+    String header = request.getHeader("Authorization");
+    String token = config.apiToken();
+    if (token == null || header == null || !header.regionMatches(true, 0, "Bearer ", 0, 7)) {
+      return false;
+    }
+    return constantTimeEquals(token, header.substring(7).trim());
+  }
+
+  /** Whether the request presents any bearer token at all (wrong or right). */
+  static boolean hasBearer(HttpServletRequest request) {
+    String header = request.getHeader("Authorization");
+    return header != null && header.regionMatches(true, 0, "Bearer ", 0, 7);
+  }
+
+  /**
+   * Ends the admin login. Removes only Warden's attributes: the session may be shared with the host site, whose
+   * own login must survive.
+   */
+  void logout(HttpServletRequest request) {
+    HttpSession session = request.getSession(false);
+    if (session != null) {
+      session.removeAttribute(PRINCIPAL_ATTRIBUTE);
+      session.removeAttribute(CSRF_ATTRIBUTE);
+    }
+  }
+
+  private static boolean constantTimeEquals(String expected, String given) {
+    return MessageDigest.isEqual(
+        expected.getBytes(StandardCharsets.UTF_8), given.getBytes(StandardCharsets.UTF_8));
+  }
+
+  private static String newToken() {
+    byte[] bytes = new byte[32];
+    RANDOM.nextBytes(bytes);
+    return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+  }
+}

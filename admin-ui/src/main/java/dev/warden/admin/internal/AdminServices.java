@@ -1,0 +1,35 @@
+package dev.warden.admin.internal;
+
+import dev.warden.plugin.AdminConfig;
+import dev.warden.plugin.Warden;
+import dev.warden.plugin.store.ArticleRegistry;
+import dev.warden.plugin.store.HeldCommentStore;
+import java.time.Clock;
+import java.util.Objects;
+
+/**
+ * What the admin API needs from the running Warden, as explicit dependencies (so tests and embedders can wire
+ * it from any {@link Warden}).
+ *
+ * @param comments the queue of held comments
+ * @param articles the article registry
+ * @param admin who may log in, session timeout, CMS token
+ * @param wakeReleaser called after an approval so the outbox delivers without waiting for its next poll
+ * @param clock the time source for the login throttle
+ */
+public record AdminServices(
+    HeldCommentStore comments, ArticleRegistry articles, AdminConfig admin, Runnable wakeReleaser, Clock clock) {
+  public AdminServices {
+    Objects.requireNonNull(comments, "comments");
+    Objects.requireNonNull(articles, "articles");
+    Objects.requireNonNull(admin, "admin");
+    Objects.requireNonNull(wakeReleaser, "wakeReleaser");
+    Objects.requireNonNull(clock, "clock");
+  }
+
+  /** The services of a running Warden, with the system clock. */
+  public static AdminServices from(Warden warden) {
+    return new AdminServices(
+        warden.comments(), warden.articles(), warden.config().admin(), warden::wakeReleaser, Clock.systemUTC());
+  }
+}

@@ -1,0 +1,52 @@
+package dev.warden.admin.internal;
+
+/**
+ * An API request that ends with a client-facing error: HTTP status, a short machine code and a human message.
+ * Thrown by endpoint code and turned into {@code {"error":code,"message":...}} by {@link ApiServlet}.
+ */
+final class ApiException extends RuntimeException {
+  private static final long serialVersionUID = 1L;
+  private final int status;
+  private final String code;
+  private final transient Object body;
+
+  ApiException(int status, String code, String message) {
+    this(status, code, message, null);
+  }
+
+  /** An error whose response carries {@code body} as an extra field (e.g. the current comment on 409). */
+  ApiException(int status, String code, String message, Object body) {
+    super(message, null, false, false);
+    this.status = status;
+    this.code = code;
+    this.body = body;
+  }
+
+  static ApiException badRequest(String message) {
+    return new ApiException(400, "bad_request", message);
+  }
+
+  static ApiException notFound(String message) {
+    return new ApiException(404, "not_found", message);
+  }
+
+  static ApiException unauthenticated() {
+    return new ApiException(401, "unauthenticated", "Log in first.");
+  }
+
+  static ApiException forbidden(String message) {
+    return new ApiException(403, "forbidden", message);
+  }
+
+  int status() {
+    return status;
+  }
+
+  String code() {
+    return code;
+  }
+
+  Object body() {
+    return body;
+  }
+}

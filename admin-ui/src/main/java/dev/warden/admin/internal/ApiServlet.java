@@ -1,0 +1,127 @@
+package dev.warden.admin.internal;
+
+import dev.warden.plugin.store.StoreException;
+import jakarta.servlet.ServletContext;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The admin JSON API at {@code /warden/api/*}: routes requests to the endpoint classes and turns every failure
+ * into a short JSON error ({@code {"error":code,"message":...}}) — never a container error page. Every response
+ * carries {@code Cache-Control: no-store} and {@code X-Content-Type-Options: nosniff}.
+ *
+ * <p>The runtime is looked up once in {@link #init()}, so the servlet can be registered before Warden starts.
+ */
+public final class ApiServlet extends HttpServlet {
+  private static final long serialVersionUID = 1L;
+  private static final Logger LOG = LoggerFactory.getLogger(ApiServlet.class);
+
+  private final transient Function<ServletContext, AdminServices> locator;
+  private transient AuthEndpoints auth;
+  private transient QueueEndpoints queue;
+  private transient ArticleEndpoints articles;
+
+  /** A servlet that gets its services from {@code locator} when the container initialises it. */
+  public ApiServlet(Function<ServletContext, AdminServices> locator) {
+    this.locator = locator;
+  }
+
+  @Override
+  public void init() throws ServletException {
+    AdminServices services = locator.apply(getServletContext());
+    Access access = new Access(services.admin());
+    Credentials credentials = new Credentials(services.admin());
+    auth = new AuthEndpoints(access, credentials, new LoginThrottle(services.clock()));
+    queue = new QueueEndpoints(access, services.comments(), services.wakeReleaser());
+    articles = new ArticleEndpoints(access, services.articles());
+  }
+
+  @Override
+  protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
+    response.setHeader("Cache-Control", "no-store");
+    response.setHeader("X-Content-Type-Options", "nosniff");
+    try {
+      route(request, response);
+    } catch (ApiException e) {
+      error(response, e.status(), e.code(), e.getMessage(), e.body());
+    } catch (StoreException e) {
+      LOG.error("Admin API: store unavailable on {} {}", request.getMethod(), request.getRequestURI(), e);
+      response.setHeader("Retry-After", "30");
+      error(response, 503, "store_unavailable", "The comment store is not reachable; try again shortly.", null);
+    } catch (RuntimeException e) {
+      LOG.error("Admin API: unexpected failure on {} {}", request.getMethod(), request.getRequestURI(), e);
+      error(response, 500, "internal", "Unexpected server error; see the server log.", null);
+    }
+  }
+
+  private void route(HttpServletRequest request, HttpServletResponse response) throws IOException {
+    String path = request.getPathInfo() == null ? "" : request.getPathInfo();
+    String[] parts = path.split("/", -1);
+    String method = request.getMethod();
+    // parts[0] is the empty string before the leading slash
+    if (parts.length == 2) {
+      switch (parts[1]) {
+        case "login" -> only(response, method, "POST", () -> auth.login(request, response));
+        case "logout" -> only(response, method, "POST", () -> auth.logout(request, response));
+        case "session" -> only(response, method, "GET", () -> auth.session(request, response));
+        case "queue" -> only(response, method, "GET", () -> queue.queue(request, response));
+        case "counts" -> only(response, method, "GET", () -> queue.counts(request, response));
+        default -> throw ApiException.notFound("No such API endpoint.");
+      }
+    } else if (parts.length == 3 && "comments".equals(parts[1]) && !parts[2].isEmpty()) {
+      only(response, method, "GET", () -> queue.comment(request, response, parts[2]));
+    } else if (parts.length == 4 && "comments".equals(parts[1]) && "approve".equals(parts[3])) {
+      only(response, method, "POST", () -> queue.approve(request, response, parts[2]));
+    } else if (parts.length == 4 && "comments".equals(parts[1]) && "reject".equals(parts[3])) {
+      only(response, method, "POST", () -> queue.reject(request, response, parts[2]));
+    } else if (parts.length == 3 && "articles".equals(parts[1]) && !parts[2].isEmpty()) {
+      switch (method) {
+        case "GET" -> articles.get(request, response, parts[2]);
+        case "PUT" -> articles.put(request, response, parts[2]);
+        default -> throw methodNotAllowed(response, "GET, PUT");
+      }
+    } else {
+      throw ApiException.notFound("No such API endpoint.");
+    }
+  }
+
+  private static void only(HttpServletResponse response, String method, String allowed, Endpoint endpoint)
+      throws IOException {
+    if (!allowed.equals(method)) {
+      throw methodNotAllowed(response, allowed);
+    }
+    endpoint.run();
+  }
+
+  private static ApiException methodNotAllowed(HttpServletResponse response, String allow) {
+    response.setHeader("Allow", allow);
+    return new ApiException(405, "method_not_allowed", "Use " + allow + ".");
+  }
+
+  private static void error(HttpServletResponse response, int status, String code, String message, Object extra)
+      throws IOException {
+    if (response.isCommitted()) {
+      return;
+    }
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("error", code);
+    body.put("message", message);
+    if (extra != null) {
+      body.put("comment", extra);
+    }
+    Json.write(response, status, body);
+  }
+
+  @FunctionalInterface
+  private interface Endpoint {
+    void run() throws IOException;
+  }
+}

@@ -1,0 +1,81 @@
+package dev.warden.admin.internal;
+
+import dev.warden.plugin.store.HeldComment;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * The JSON shape of one comment for moderators: the stored fields, the top terms per label taken from the
+ * explanation, and a plain-sentence reason. Stateless.
+ */
+final class CommentView {
+  private static final int MAX_TERMS_PER_LABEL = 10;
+
+  private CommentView() {}
+
+  static Map<String, Object> of(HeldComment c) {
+    Map<String, Object> view = new LinkedHashMap<>();
+    view.put("id", c.id());
+    view.put("text", c.text());
+    view.put("author", c.author());
+    view.put("articleId", c.articleId());
+    view.put("posterKey", c.posterKey());
+    view.put("scores", new TreeMap<>(c.scores()));
+    view.put("terms", terms(c.explanation()));
+    view.put("reason", c.reason());
+    view.put("reasonText", ReasonText.of(c));
+    view.put("status", c.status().wireName());
+    view.put("decision", c.decision().name().toLowerCase(Locale.ROOT));
+    view.put("receivedAt", c.receivedAt());
+    view.put("decidedAt", c.decidedAt());
+    view.put("decidedBy", c.decidedBy());
+    view.put("rejectReason", c.rejectReason());
+    view.put("deliveryAttempts", c.deliveryAttempts());
+    view.put("lastDeliveryError", c.lastDeliveryError());
+    return view;
+  }
+
+  /**
+   * Top terms per label from {@code explanation.terms}, as {@code [{"text":..., "weight":...}]}. Accepts a list
+   * of strings or of {@code {text, weight}} maps per label; anything else is skipped rather than failing a page.
+   */
+  static Map<String, List<Map<String, Object>>> terms(Map<String, Object> explanation) {
+    Map<String, List<Map<String, Object>>> out = new TreeMap<>();
+    if (!(explanation.get("terms") instanceof Map<?, ?> byLabel)) {
+      return out;
+    }
+    byLabel.forEach((label, list) -> {
+      if (label instanceof String name && list instanceof List<?> items) {
+        List<Map<String, Object>> terms = new ArrayList<>();
+        for (Object item : items) {
+          Map<String, Object> term = term(item);
+          if (term != null && terms.size() < MAX_TERMS_PER_LABEL) {
+            terms.add(term);
+          }
+        }
+        out.put(name, terms);
+      }
+    });
+    return out;
+  }
+
+  private static Map<String, Object> term(Object item) {
+    Map<String, Object> term = new LinkedHashMap<>();
+    if (item instanceof String text && !text.isBlank()) {
+      term.put("text", text);
+      return term;
+    }
+    if (item instanceof Map<?, ?> map && map.get("text") instanceof String text && !text.isBlank()) {
+      term.put("text", text);
+      if (map.get("weight") instanceof Number weight) {
+        term.put("weight", weight.doubleValue());
+      }
+      return term;
+    }
+    return null;
+  }
+}

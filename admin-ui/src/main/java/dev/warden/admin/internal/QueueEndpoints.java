@@ -1,0 +1,149 @@
+package dev.warden.admin.internal;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.warden.plugin.store.CommentStatus;
+import dev.warden.plugin.store.DecisionConflictException;
+import dev.warden.plugin.store.HeldComment;
+import dev.warden.plugin.store.HeldCommentStore;
+import dev.warden.plugin.store.QueuePage;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The moderation queue: {@code GET /queue}, {@code GET /counts}, {@code GET /comments/{id}},
+ * {@code POST /comments/{id}/approve}, {@code POST /comments/{id}/reject}. Thread-safe.
+ */
+final class QueueEndpoints {
+  private static final Logger LOG = LoggerFactory.getLogger(QueueEndpoints.class);
+  static final List<String> REJECT_REASONS = List.of("abuse", "disinformation", "spam", "off_topic", "other");
+  private static final Pattern COMMENT_ID = Pattern.compile("[A-Za-z0-9_-]{1,64}");
+  private static final int MAX_LIMIT = 200;
+
+  private final Access access;
+  private final HeldCommentStore store;
+  private final Runnable wakeReleaser;
+
+  QueueEndpoints(Access access, HeldCommentStore store, Runnable wakeReleaser) {
+    this.access = access;
+    this.store = store;
+    this.wakeReleaser = wakeReleaser;
+  }
+
+  void queue(HttpServletRequest request, HttpServletResponse response) throws IOException {
+    access.requireModerator(request);
+    CommentStatus status = status(request.getParameter("status"));
+    int limit = intParam(request, "limit", 50, 1, MAX_LIMIT);
+    int offset = intParam(request, "offset", 0, 0, Integer.MAX_VALUE);
+    QueuePage page = store.list(status, limit, offset);
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("items", page.items().stream().map(CommentView::of).toList());
+    body.put("total", page.total());
+    body.put("limit", limit);
+    body.put("offset", offset);
+    Json.write(response, 200, body);
+  }
+
+  void counts(HttpServletRequest request, HttpServletResponse response) throws IOException {
+    access.requireModerator(request);
+    Map<String, Long> counts = new LinkedHashMap<>();
+    Map<CommentStatus, Long> stored = store.counts();
+    for (CommentStatus status : CommentStatus.values()) {
+      counts.put(status.wireName(), stored.getOrDefault(status, 0L));
+    }
+    Json.write(response, 200, counts);
+  }
+
+  void comment(HttpServletRequest request, HttpServletResponse response, String id) throws IOException {
+    access.requireModerator(request);
+    Json.write(response, 200, CommentView.of(find(id)));
+  }
+
+  void approve(HttpServletRequest request, HttpServletResponse response, String id) throws IOException {
+    AdminPrincipal moderator = access.requireModerator(request);
+    access.requireCsrf(request);
+    HeldComment approved = decide(id, () -> store.approve(id, moderator.user()));
+    LOG.info("Comment {} approved by '{}'", id, moderator.user());
+    wakeReleaser.run();
+    Json.write(response, 200, CommentView.of(approved));
+  }
+
+  void reject(HttpServletRequest request, HttpServletResponse response, String id) throws IOException {
+    AdminPrincipal moderator = access.requireModerator(request);
+    access.requireCsrf(request);
+    JsonNode body = Json.readObject(request, true);
+    String reason = rejectReason(body.get("reason"));
+    HeldComment rejected = decide(id, () -> store.reject(id, moderator.user(), reason));
+    LOG.info("Comment {} rejected by '{}' ({})", id, moderator.user(), reason);
+    Json.write(response, 200, CommentView.of(rejected));
+  }
+
+  private HeldComment find(String id) {
+    if (!COMMENT_ID.matcher(id).matches()) {
+      throw ApiException.notFound("No comment " + id + ".");
+    }
+    return store.find(id).orElseThrow(() -> ApiException.notFound("No comment " + id + "."));
+  }
+
+  private HeldComment decide(String id, java.util.function.Supplier<HeldComment> decision) {
+    find(id);
+    try {
+      return decision.get();
+    } catch (NoSuchElementException e) {
+      throw ApiException.notFound("No comment " + id + ".");
+    } catch (DecisionConflictException e) {
+      HeldComment current = e.current();
+      String by = current.decidedBy() == null ? "the system" : current.decidedBy();
+      throw new ApiException(409, "already_decided",
+          "Comment is already " + current.status().wireName().replace('_', ' ') + ", decided by " + by + ".",
+          CommentView.of(current));
+    }
+  }
+
+  private static String rejectReason(JsonNode node) {
+    if (node == null || node.isNull()) {
+      return "other";
+    }
+    if (!node.isTextual() || !REJECT_REASONS.contains(node.asText())) {
+      throw ApiException.badRequest("'reason' must be one of " + REJECT_REASONS + ".");
+    }
+    return node.asText();
+  }
+
+  private static CommentStatus status(String value) {
+    if (value == null || value.isEmpty()) {
+      return CommentStatus.PENDING;
+    }
+    for (CommentStatus status : CommentStatus.values()) {
+      if (status.wireName().equals(value)) {
+        return status;
+      }
+    }
+    throw ApiException.badRequest("'status' must be one of "
+        + java.util.Arrays.stream(CommentStatus.values()).map(CommentStatus::wireName).toList() + ".");
+  }
+
+  private static int intParam(HttpServletRequest request, String name, int dflt, int min, int max) {
+    String value = request.getParameter(name);
+    if (value == null || value.isEmpty()) {
+      return dflt;
+    }
+    try {
+      int n = Integer.parseInt(value);
+      if (n >= min && n <= max) {
+        return n;
+      }
+    } catch (NumberFormatException e) {
+      // falls through to the message below
+    }
+    throw ApiException.badRequest("'" + name + "' must be an integer from " + min
+        + (max == Integer.MAX_VALUE ? " up" : " to " + max) + ".");
+  }
+}

@@ -1,0 +1,52 @@
+package dev.warden.admin.internal;
+
+import dev.warden.plugin.store.Decision;
+import dev.warden.plugin.store.HeldComment;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * One plain sentence saying why a comment was held or rejected, e.g. "Held: abuse score 0.93 is above the
+ * conflict policy's hold threshold 0.50". Uses the explanation's {@code policy} (policy name) and
+ * {@code threshold} (number) or {@code thresholds} (label to number) when present. Stateless.
+ */
+final class ReasonText {
+  private ReasonText() {}
+
+  static String of(HeldComment c) {
+    String verb = c.decision() == Decision.REJECT ? "Rejected automatically" : "Held";
+    String reason = c.reason();
+    if ("classifier_error".equals(reason)) {
+      return verb + ": the classifier failed on this comment, so the policy holds it for review.";
+    }
+    Double score = c.scores().get(reason);
+    if (score == null) {
+      return verb + ": " + reason.replace('_', ' ') + ".";
+    }
+    StringBuilder s = new StringBuilder(verb).append(": ").append(reason).append(" score ").append(fmt(score));
+    Double threshold = threshold(c.explanation(), reason);
+    if (threshold == null) {
+      return s.append('.').toString();
+    }
+    s.append(score > threshold ? " is above the " : " reaches the ");
+    if (c.explanation().get("policy") instanceof String policy && !policy.isBlank()) {
+      s.append(policy).append(" policy's ");
+    }
+    String kind = c.decision() == Decision.REJECT ? "reject" : "hold";
+    return s.append(kind).append(" threshold ").append(fmt(threshold)).toString();
+  }
+
+  private static Double threshold(Map<String, Object> explanation, String label) {
+    if (explanation.get("threshold") instanceof Number n) {
+      return n.doubleValue();
+    }
+    if (explanation.get("thresholds") instanceof Map<?, ?> map && map.get(label) instanceof Number n) {
+      return n.doubleValue();
+    }
+    return null;
+  }
+
+  private static String fmt(double value) {
+    return String.format(Locale.ROOT, "%.2f", value);
+  }
+}

@@ -1,0 +1,94 @@
+package dev.warden.admin.internal;
+
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.Map;
+
+/**
+ * Serves the admin page at {@code /warden/admin/*} from the jar. Only a fixed set of files exists (looked up by
+ * exact name in a map, never by building a path), so no request can reach anything else. Every answer carries a
+ * strict Content-Security-Policy, {@code X-Frame-Options: DENY}, {@code Referrer-Policy: no-referrer} and
+ * {@code nosniff}. {@code /warden/admin} (no slash) redirects to {@code /warden/admin/}.
+ */
+public final class UiServlet extends HttpServlet {
+  private static final long serialVersionUID = 1L;
+
+  static final String CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+      + "connect-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'";
+
+  private static final String BASE = "/dev/warden/admin/static/";
+  private static final Map<String, String> FILES = Map.of(
+      "/", "index.html",
+      "/index.html", "index.html",
+      "/app.js", "app.js",
+      "/app.css", "app.css");
+  private static final Map<String, String> TYPES = Map.of(
+      "index.html", "text/html;charset=utf-8",
+      "app.js", "text/javascript;charset=utf-8",
+      "app.css", "text/css;charset=utf-8");
+
+  private transient Map<String, byte[]> contents;
+
+  @Override
+  public void init() throws ServletException {
+    contents = Map.of(
+        "index.html", load("index.html"), "app.js", load("app.js"), "app.css", load("app.css"));
+  }
+
+  @Override
+  protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
+    response.setHeader("Content-Security-Policy", CSP);
+    response.setHeader("X-Frame-Options", "DENY");
+    response.setHeader("Referrer-Policy", "no-referrer");
+    response.setHeader("X-Content-Type-Options", "nosniff");
+    String method = request.getMethod();
+    if (!"GET".equals(method) && !"HEAD".equals(method)) {
+      response.setHeader("Allow", "GET, HEAD");
+      plain(response, 405, "Method not allowed");
+      return;
+    }
+    String path = request.getPathInfo();
+    if (path == null) {
+      response.setHeader("Cache-Control", "no-store");
+      response.sendRedirect(request.getContextPath() + request.getServletPath() + "/");
+      return;
+    }
+    String file = FILES.get(path);
+    if (file == null) {
+      plain(response, 404, "Not found");
+      return;
+    }
+    byte[] body = contents.get(file);
+    response.setStatus(200);
+    response.setContentType(TYPES.get(file));
+    // Revalidate every time: the UI must change together with the API after an upgrade.
+    response.setHeader("Cache-Control", "no-cache");
+    response.setContentLength(body.length);
+    if ("GET".equals(method)) {
+      response.getOutputStream().write(body);
+    }
+  }
+
+  private static void plain(HttpServletResponse response, int status, String text) throws IOException {
+    response.setStatus(status);
+    response.setContentType("text/plain;charset=utf-8");
+    response.setHeader("Cache-Control", "no-store");
+    response.getWriter().write(text);
+  }
+
+  private static byte[] load(String name) {
+    try (InputStream in = UiServlet.class.getResourceAsStream(BASE + name)) {
+      if (in == null) {
+        throw new IllegalStateException("admin UI resource missing from the jar: " + BASE + name);
+      }
+      return in.readAllBytes();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}
