@@ -1,0 +1,51 @@
+package dev.warden.plugin.internal.http;
+
+import dev.warden.plugin.EndpointConfig;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Finds the comment endpoint a request is for. Requests with a method no endpoint uses are turned away with one
+ * set lookup; others are matched against the compiled patterns in place, allocating only on a match. Immutable and
+ * thread-safe.
+ */
+public final class EndpointMatcher {
+  private final List<Compiled> endpoints;
+  private final Set<String> methods = new HashSet<>();
+
+  public EndpointMatcher(List<EndpointConfig> endpoints) {
+    this.endpoints = endpoints.stream().map(e -> new Compiled(e, e.pattern())).toList();
+    endpoints.forEach(e -> methods.addAll(e.methods()));
+  }
+
+  /**
+   * The first endpoint matching a request, in config order.
+   *
+   * @param method the HTTP method
+   * @param path the path relative to the context, without the query string
+   * @return the match, or null if the request is not a comment submission
+   */
+  public Match match(String method, String path) {
+    if (!methods.contains(method)) {
+      return null;
+    }
+    for (Compiled c : endpoints) {
+      if (c.config.methods().contains(method) && c.pattern.matches(path)) {
+        return new Match(c.config, c.pattern.match(path));
+      }
+    }
+    return null;
+  }
+
+  /**
+   * A matched endpoint and the path variables of the request.
+   *
+   * @param endpoint the endpoint's config
+   * @param variables path variable values, percent-decoded
+   */
+  public record Match(EndpointConfig endpoint, Map<String, String> variables) {}
+
+  private record Compiled(EndpointConfig config, PathPattern pattern) {}
+}

@@ -1,0 +1,100 @@
+package dev.warden.plugin.internal.http;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Writes what a reader gets when the filter answers instead of the site: 202/422 JSON or a 303 redirect for a
+ * held or rejected comment, and short JSON errors ({@code {"error":..., "message":...}}) for 400/403/413/415/503.
+ * Thread-safe.
+ */
+final class ModerationResponses {
+  /** Seconds a client should wait before retrying when the store is unavailable. */
+  static final int RETRY_AFTER_SECONDS = 30;
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  /**
+   * True for clients that want JSON back: a JSON body, an Accept header naming JSON, or an XHR marker.
+   */
+  static boolean wantsJson(HttpServletRequest request) {
+    String contentType = request.getContentType();
+    String accept = request.getHeader("Accept");
+    return (contentType != null && MediaType.parse(contentType).isJson())
+        || (accept != null && accept.toLowerCase(java.util.Locale.ROOT).contains("json"))
+        || request.getHeader("X-Requested-With") != null;
+  }
+
+  /** A held comment: 202 with its id, or 303 to the return-to page with {@code ?comment=pending}. */
+  static void pending(HttpServletRequest request, HttpServletResponse response, String returnTo, String id)
+      throws IOException {
+    if (returnTo != null && !wantsJson(request)) {
+      redirect(response, returnTo, "pending");
+      return;
+    }
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("status", "pending");
+    body.put("id", id);
+    json(response, 202, body);
+  }
+
+  /** A rejected comment: 422 with the reason, or 303 to the return-to page with {@code ?comment=rejected}. */
+  static void rejected(HttpServletRequest request, HttpServletResponse response, String returnTo, String reason)
+      throws IOException {
+    if (returnTo != null && !wantsJson(request)) {
+      redirect(response, returnTo, "rejected");
+      return;
+    }
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("status", "rejected");
+    body.put("reason", reason);
+    json(response, 422, body);
+  }
+
+  /** A client error or a refusal, as short JSON. */
+  static void error(HttpServletResponse response, int status, String code, String message) throws IOException {
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("error", code);
+    body.put("message", message);
+    json(response, status, body);
+  }
+
+  /** 503 with {@code Retry-After}: nothing was acknowledged, the reader may send again. */
+  static void unavailable(HttpServletResponse response, String code, String message) throws IOException {
+    response.setHeader("Retry-After", String.valueOf(RETRY_AFTER_SECONDS));
+    error(response, 503, code, message);
+  }
+
+  /** Appends {@code comment=<state>} to a local path, keeping any query it already has. */
+  static String withCommentState(String returnTo, String state) {
+    int hash = returnTo.indexOf('#');
+    String base = hash < 0 ? returnTo : returnTo.substring(0, hash);
+    String fragment = hash < 0 ? "" : returnTo.substring(hash);
+    String separator = base.indexOf('?') < 0 ? "?" : "&";
+    return base + separator + "comment=" + URLEncoder.encode(state, StandardCharsets.UTF_8) + fragment;
+  }
+
+  private static void redirect(HttpServletResponse response, String returnTo, String state) {
+    response.resetBuffer();
+    response.setStatus(303);
+    response.setHeader("Location", withCommentState(returnTo, state));
+    response.setHeader("Cache-Control", "no-store");
+  }
+
+  private static void json(HttpServletResponse response, int status, Map<String, Object> body) throws IOException {
+    byte[] bytes = JSON.writeValueAsBytes(body);
+    response.resetBuffer();
+    response.setStatus(status);
+    response.setContentType("application/json");
+    response.setCharacterEncoding("UTF-8");
+    response.setHeader("Cache-Control", "no-store");
+    response.setContentLength(bytes.length);
+    response.getOutputStream().write(bytes);
+  }
+}

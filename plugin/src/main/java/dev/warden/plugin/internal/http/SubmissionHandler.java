@@ -1,0 +1,188 @@
+package dev.warden.plugin.internal.http;
+
+import dev.warden.plugin.WardenConfig;
+import dev.warden.plugin.internal.policy.Assessment;
+import dev.warden.plugin.internal.policy.Moderator;
+import dev.warden.plugin.internal.release.ReleaseSignature;
+import dev.warden.plugin.store.Decision;
+import dev.warden.plugin.store.HeldComment;
+import dev.warden.plugin.store.HeldCommentStore;
+import dev.warden.plugin.store.NewComment;
+import dev.warden.plugin.store.StoreException;
+import dev.warden.plugin.store.Submission;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Handles one request to a comment endpoint: captures the body, then either moderates the comment (allow, or
+ * store and answer for hold/reject) or, for a signed release replay, verifies and consumes the signature. It never
+ * throws for a reader's request: bad input gets a 4xx, a store or internal failure a 503 with {@code Retry-After}.
+ * What the site's own servlet does is outside: the filter runs the chain for a {@link PassOn}. Thread-safe.
+ */
+public final class SubmissionHandler {
+  private static final Logger LOG = LoggerFactory.getLogger(SubmissionHandler.class);
+  private static final Pattern VARIABLE = Pattern.compile("\\{([^}]*)}");
+
+  private final EndpointMatcher matcher;
+  private final BodyCapture capture;
+  private final CommentExtractor extractor = new CommentExtractor();
+  private final PosterKeys posters;
+  private final Moderator moderator;
+  private final HeldCommentStore store;
+  private final ReleaseSignature signature;
+  private final Clock clock;
+
+  public SubmissionHandler(WardenConfig config, Moderator moderator, HeldCommentStore store, Clock clock) {
+    this.matcher = new EndpointMatcher(config.endpoints());
+    this.capture = new BodyCapture(config.limits().maxBody());
+    this.posters = new PosterKeys(config.network().trustedProxyBlocks());
+    this.moderator = moderator;
+    this.store = store;
+    this.signature = new ReleaseSignature(config.release().secret());
+    this.clock = clock;
+  }
+
+  /** What the filter does next. */
+  public sealed interface Outcome permits Answered, PassOn {}
+
+  /** The filter answered the request itself; the site is not called. */
+  public record Answered() implements Outcome {}
+
+  /**
+   * The request goes on to the site, with its body re-exposed.
+   *
+   * @param request the request to pass down the chain
+   * @param releasedCommentId the comment being released by a signed replay, else null
+   */
+  public record PassOn(HttpServletRequest request, String releasedCommentId) implements Outcome {}
+
+  private static final Answered ANSWERED = new Answered();
+
+  /** The endpoint a request is for, or null (then the filter passes it on untouched). */
+  public EndpointMatcher.Match match(HttpServletRequest request) {
+    String uri = request.getRequestURI();
+    String context = request.getContextPath();
+    String path = context.isEmpty() || !uri.startsWith(context) ? uri : uri.substring(context.length());
+    return matcher.match(request.getMethod(), path);
+  }
+
+  /** Handles a matched request; answers it or says how to pass it on. */
+  public Outcome handle(EndpointMatcher.Match match, HttpServletRequest request, HttpServletResponse response)
+      throws IOException {
+    try {
+      CapturedBody body = capture.capture(request);
+      String release = request.getHeader(ReleaseSignature.HEADER);
+      return release != null ? release(release, body, request, response) : moderate(match, body, request, response);
+    } catch (RequestRejection e) {
+      ModerationResponses.error(response, e.status(), e.code(), e.getMessage());
+    } catch (StoreException e) {
+      LOG.warn("Store unavailable for a submission to {}: {}", match.endpoint().name(), e.toString());
+      ModerationResponses.unavailable(response, "store_unavailable",
+          "comments cannot be accepted right now; please try again");
+    } catch (RuntimeException e) {
+      LOG.error("Moderation failed for a submission to {}", match.endpoint().name(), e);
+      ModerationResponses.unavailable(response, "unavailable",
+          "comments cannot be accepted right now; please try again");
+    }
+    return ANSWERED;
+  }
+
+  /** After the site answered a passed-on request: a released comment the site accepted is delivered. */
+  public void afterPassOn(PassOn pass, HttpServletResponse response) {
+    String id = pass.releasedCommentId();
+    if (id == null) {
+      return;
+    }
+    int status = response.getStatus();
+    if (status >= 400) {
+      LOG.warn("Site answered {} to the release of comment {}; the outbox will retry", status, id);
+      return;
+    }
+    try {
+      store.markDelivered(id);
+      LOG.info("Comment {} delivered to the site ({})", id, status);
+    } catch (RuntimeException e) {
+      LOG.warn("Comment {} reached the site but could not be marked delivered: {}", id, e.toString());
+    }
+  }
+
+  private Outcome moderate(EndpointMatcher.Match match, CapturedBody body, HttpServletRequest request,
+      HttpServletResponse response) throws RequestRejection, IOException {
+    Comment comment = extractor.extract(match.endpoint(), match.variables(), body);
+    String path = match.endpoint().path(); // for logs only; policy globs see the real path below
+    Assessment assessment = moderator.assess(comment.text(), comment.articleId(), requestPath(request));
+    if (assessment.decision() == Decision.ALLOW) {
+      return new PassOn(new ReplayableRequest(request, body, comment.form()), null);
+    }
+    HeldComment saved = store.save(new NewComment(
+        comment.articleId(),
+        posters.keyOf(request),
+        comment.author(),
+        comment.text(),
+        submission(request, body),
+        assessment.scores(),
+        assessment.explanation(),
+        assessment.decision(),
+        assessment.reason(),
+        clock.instant()));
+    LOG.info("Comment {} on article {} via {}: {} ({})", saved.id(), comment.articleId(), path,
+        assessment.decision(), assessment.reason());
+    String returnTo = returnTo(match, request);
+    if (assessment.decision() == Decision.HOLD) {
+      ModerationResponses.pending(request, response, returnTo, saved.id());
+    } else {
+      ModerationResponses.rejected(request, response, returnTo, assessment.reason());
+    }
+    return ANSWERED;
+  }
+
+  private Outcome release(String header, CapturedBody body, HttpServletRequest request,
+      HttpServletResponse response) throws RequestRejection, IOException {
+    ReleaseSignature.Signed signed = signature.verify(header, body.bytes());
+    if (signed == null || !store.consumeReleaseNonce(signed.commentId(), signed.nonce())) {
+      LOG.warn("Refused a release replay{}: bad or reused signature",
+          signed == null ? "" : " for comment " + signed.commentId());
+      ModerationResponses.error(response, 403, "bad_release_signature", "the release signature is not valid");
+      return ANSWERED;
+    }
+    Map<String, List<String>> form = body.mediaType().isForm()
+        ? FormBody.parse(body.bytes(), body.mediaType().charset()) : null;
+    return new PassOn(new ReplayableRequest(request, body, form), signed.commentId());
+  }
+
+  private static String requestPath(HttpServletRequest request) {
+    String uri = request.getRequestURI();
+    String context = request.getContextPath();
+    return context.isEmpty() || !uri.startsWith(context) ? uri : uri.substring(context.length());
+  }
+
+  private static Submission submission(HttpServletRequest request, CapturedBody body) {
+    String query = request.getQueryString();
+    String path = request.getRequestURI() + (query == null ? "" : "?" + query);
+    return new Submission(request.getMethod(), path, body.contentType(), body.bytes());
+  }
+
+  /** The endpoint's return-to with path variables filled in, under the context path; null if none. */
+  private static String returnTo(EndpointMatcher.Match match, HttpServletRequest request) {
+    String template = match.endpoint().returnTo();
+    if (template == null) {
+      return null;
+    }
+    Matcher m = VARIABLE.matcher(template);
+    StringBuilder out = new StringBuilder(request.getContextPath());
+    while (m.find()) {
+      String value = match.variables().getOrDefault(m.group(1), "");
+      m.appendReplacement(out, Matcher.quoteReplacement(PathSegments.encode(value)));
+    }
+    m.appendTail(out);
+    return out.toString();
+  }
+}

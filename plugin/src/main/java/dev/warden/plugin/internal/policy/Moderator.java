@@ -1,0 +1,89 @@
+package dev.warden.plugin.internal.policy;
+
+import dev.warden.classifier.Classifier;
+import dev.warden.classifier.Term;
+import dev.warden.classifier.Verdict;
+import dev.warden.plugin.PolicyConfig;
+import dev.warden.plugin.PolicyConfig.LabelThresholds;
+import dev.warden.plugin.WardenConfig;
+import dev.warden.plugin.store.Decision;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Moderates one comment: picks the policy for its article, classifies the text and decides. A classifier failure
+ * holds the comment (reason {@code classifier_error}) or lets it through, as the policy's {@code on-error} says.
+ * Thread-safe.
+ */
+public final class Moderator {
+  /** Reason code when the classifier failed. */
+  public static final String CLASSIFIER_ERROR = "classifier_error";
+
+  private static final Logger LOG = LoggerFactory.getLogger(Moderator.class);
+
+  private final Classifier classifier;
+  private final ArticlePolicies articles;
+  private final PolicyConfig defaultPolicy;
+  private final PolicyConfig conflictPolicy;
+  private final Decider decider = new Decider();
+
+  public Moderator(Classifier classifier, ArticlePolicies articles, WardenConfig config) {
+    this.classifier = classifier;
+    this.articles = articles;
+    this.defaultPolicy = config.defaultPolicy();
+    this.conflictPolicy = config.conflictPolicy();
+  }
+
+  /** Assesses a comment's text posted on an article through a request path. */
+  public Assessment assess(String text, String articleId, String requestPath) {
+    boolean conflict = articles.isConflict(articleId, requestPath);
+    PolicyConfig policy = conflict ? conflictPolicy : defaultPolicy;
+    String policyName = conflict ? "conflict" : "default";
+    Verdict verdict;
+    try {
+      verdict = classifier.classify(text);
+    } catch (RuntimeException e) {
+      LOG.warn("Classifier failed on a comment for article {}: {}", articleId, e.toString());
+      Decision decision = policy.onError() == PolicyConfig.OnError.ALLOW ? Decision.ALLOW : Decision.HOLD;
+      return new Assessment(decision, CLASSIFIER_ERROR, Map.of(),
+          explanation(Map.of(), safeModelVersion(), policyName, policy));
+    }
+    Decider.Outcome outcome = decider.decide(verdict, policy);
+    return new Assessment(outcome.decision(), outcome.reason(), verdict.scores(),
+        explanation(verdict.terms(), verdict.modelVersion(), policyName, policy));
+  }
+
+  private String safeModelVersion() {
+    try {
+      return classifier.modelVersion();
+    } catch (RuntimeException e) {
+      return "unknown";
+    }
+  }
+
+  private static Map<String, Object> explanation(
+      Map<String, List<Term>> terms, String model, String policyName, PolicyConfig policy) {
+    Map<String, Object> termsJson = new LinkedHashMap<>();
+    terms.forEach((label, list) -> termsJson.put(label, list.stream()
+        .map(t -> Map.<String, Object>of("text", t.text(), "weight", t.weight()))
+        .toList()));
+    Map<String, Object> thresholds = new LinkedHashMap<>();
+    for (String label : Verdict.LABELS) {
+      LabelThresholds t = policy.thresholds(label);
+      Map<String, Object> pair = new HashMap<>(); // values may be null (off)
+      pair.put("hold", t.hold());
+      pair.put("reject", t.reject());
+      thresholds.put(label, pair);
+    }
+    Map<String, Object> explanation = new LinkedHashMap<>();
+    explanation.put("terms", termsJson);
+    explanation.put("model", model);
+    explanation.put("policy", policyName);
+    explanation.put("thresholds", thresholds);
+    return explanation;
+  }
+}

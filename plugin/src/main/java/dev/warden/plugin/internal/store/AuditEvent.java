@@ -1,0 +1,26 @@
+package dev.warden.plugin.internal.store;
+
+import dev.warden.plugin.store.CommentStatus;
+import java.time.Instant;
+import java.util.Objects;
+
+/**
+ * One row of the audit trail: who did what to which comment, when, and the status before and after.
+ *
+ * @param at when it happened
+ * @param actor the moderator, or {@link AuditLog#RELEASE_ACTOR} for the release outbox
+ * @param action what happened, e.g. {@code approve}, {@code reject}, {@code delivered}, {@code delivery_failed}
+ * @param commentId the comment concerned
+ * @param before its status before (null if none)
+ * @param after its status after (null if none)
+ * @param detail free text, e.g. a reject reason or a delivery error (null if none)
+ */
+public record AuditEvent(
+    Instant at, String actor, String action, String commentId, CommentStatus before, CommentStatus after,
+    String detail) {
+  public AuditEvent {
+    Objects.requireNonNull(at, "at");
+    Objects.requireNonNull(actor, "actor");
+    Objects.requireNonNull(action, "action");
+  }
+}

@@ -1,0 +1,110 @@
+package dev.warden.plugin.internal.store;
+
+import dev.warden.plugin.store.CommentStatus;
+import dev.warden.plugin.store.Decision;
+import dev.warden.plugin.store.HeldComment;
+import dev.warden.plugin.store.NewComment;
+import dev.warden.plugin.store.Submission;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.Optional;
+
+/** Maps {@code warden_comment} rows to and from {@link HeldComment}. Stateless. */
+final class CommentRows {
+  static final String COLUMNS = "id, article_id, poster_key, author, text, method, path, content_type, raw_body,"
+      + " scores, explanation, decision, reason, status, received_at, decided_at, decided_by, reject_reason,"
+      + " delivery_attempts, last_error, version";
+
+  private static final String INSERT = "INSERT INTO warden_comment (" + COLUMNS + ")"
+      + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, NULL, NULL, 0, NULL, 0)";
+  private static final String SELECT_BY_ID = "SELECT " + COLUMNS + " FROM warden_comment WHERE id = ?";
+
+  private CommentRows() {}
+
+  /** Inserts a new comment with the given id and initial status. */
+  static void insert(Connection c, String id, NewComment comment, CommentStatus status, Instant receivedAt)
+      throws SQLException {
+    Submission submission = comment.submission();
+    try (PreparedStatement ps = c.prepareStatement(INSERT)) {
+      ps.setString(1, id);
+      ps.setString(2, comment.articleId());
+      ps.setString(3, comment.posterKey());
+      ps.setString(4, comment.author());
+      ps.setString(5, comment.text());
+      ps.setString(6, submission.method());
+      ps.setString(7, submission.path());
+      ps.setString(8, submission.contentType());
+      ps.setBytes(9, submission.body());
+      ps.setString(10, JsonCodec.write(comment.scores()));
+      ps.setString(11, JsonCodec.write(comment.explanation()));
+      ps.setString(12, comment.decision().name());
+      ps.setString(13, comment.reason());
+      ps.setString(14, status.name());
+      setInstant(ps, 15, receivedAt);
+      ps.executeUpdate();
+    }
+  }
+
+  /** The comment with this id, read in the caller's transaction. */
+  static Optional<HeldComment> find(Connection c, String id) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement(SELECT_BY_ID)) {
+      ps.setString(1, id);
+      try (ResultSet rs = ps.executeQuery()) {
+        return rs.next() ? Optional.of(read(rs)) : Optional.empty();
+      }
+    }
+  }
+
+  /** Reads the current row of a result set selected with {@link #COLUMNS}. */
+  static HeldComment read(ResultSet rs) throws SQLException {
+    Submission submission = new Submission(rs.getString("method"), rs.getString("path"),
+        rs.getString("content_type"), rs.getBytes("raw_body"));
+    return new HeldComment(
+        rs.getString("id"),
+        rs.getString("article_id"),
+        rs.getString("poster_key"),
+        rs.getString("author"),
+        rs.getString("text"),
+        submission,
+        JsonCodec.scores(rs.getString("scores")),
+        JsonCodec.object(rs.getString("explanation")),
+        Decision.valueOf(rs.getString("decision")),
+        rs.getString("reason"),
+        CommentStatus.valueOf(rs.getString("status")),
+        getInstant(rs, "received_at"),
+        getInstant(rs, "decided_at"),
+        rs.getString("decided_by"),
+        rs.getString("reject_reason"),
+        rs.getInt("delivery_attempts"),
+        rs.getString("last_error"),
+        rs.getLong("version"));
+  }
+
+  /**
+   * Instants are stored to the microsecond, the precision PostgreSQL keeps, so that what {@code save} returns
+   * equals what {@code find} reads back on every database.
+   */
+  static Instant storable(Instant instant) {
+    return instant.truncatedTo(ChronoUnit.MICROS);
+  }
+
+  static void setInstant(PreparedStatement ps, int index, Instant instant) throws SQLException {
+    if (instant == null) {
+      ps.setNull(index, Types.TIMESTAMP_WITH_TIMEZONE);
+    } else {
+      ps.setObject(index, OffsetDateTime.ofInstant(storable(instant), ZoneOffset.UTC));
+    }
+  }
+
+  static Instant getInstant(ResultSet rs, String column) throws SQLException {
+    OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
+    return value == null ? null : value.toInstant();
+  }
+}

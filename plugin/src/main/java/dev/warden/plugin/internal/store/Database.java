@@ -1,0 +1,164 @@
+package dev.warden.plugin.internal.store;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import dev.warden.plugin.StoreConfig;
+import dev.warden.plugin.store.StoreException;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.Locale;
+import java.util.regex.Pattern;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.FlywayException;
+
+/**
+ * The connection pool of the store, migrated at open, and the one way to run work in a transaction. Thread-safe.
+ */
+final class Database implements AutoCloseable {
+  static final String MIGRATIONS = "classpath:db/migration/warden";
+  static final String HISTORY_TABLE = "warden_schema_history";
+
+  // user:password@ in URL authorities, and password=... in JDBC URL parameters (;, & or ? separated).
+  private static final Pattern URL_USER_INFO = Pattern.compile("//[^/@?;]*@");
+  private static final Pattern URL_PASSWORD =
+      Pattern.compile("(?i)((?:password|passwd|pwd)\\s*=)[^;&?]*");
+
+  private final HikariDataSource pool;
+  private final String safeUrl;
+  private final boolean postgres;
+
+  private Database(HikariDataSource pool, String safeUrl, boolean postgres) {
+    this.pool = pool;
+    this.safeUrl = safeUrl;
+    this.postgres = postgres;
+  }
+
+  /** Opens the pool and migrates the schema; fails fast with a {@link StoreException} naming the URL. */
+  static Database open(StoreConfig config) {
+    String safeUrl = redact(config.url());
+    HikariDataSource pool = connect(config, safeUrl);
+    try {
+      migrate(pool, safeUrl, config.password());
+      return new Database(pool, safeUrl, isPostgres(pool, safeUrl));
+    } catch (RuntimeException e) {
+      pool.close();
+      throw e;
+    }
+  }
+
+  private static HikariDataSource connect(StoreConfig config, String safeUrl) {
+    HikariConfig hikari = new HikariConfig();
+    hikari.setPoolName("warden-store");
+    hikari.setJdbcUrl(config.url());
+    // Only set credentials that were given: an empty user would override a user= parameter in the URL.
+    if (!config.username().isEmpty()) {
+      hikari.setUsername(config.username());
+    }
+    if (!config.password().isEmpty()) {
+      hikari.setPassword(config.password());
+    }
+    hikari.setMaximumPoolSize(config.poolSize());
+    hikari.setMinimumIdle(Math.min(1, config.poolSize()));
+    hikari.setAutoCommit(false);
+    hikari.setConnectionTimeout(10_000);
+    if (config.url().startsWith("jdbc:h2:")) {
+      // H2's default lock wait (1 s) is short for a busy moderation queue; conflicts are resolved by our
+      // conditional updates, so waiting a little longer for a row lock is the right trade.
+      hikari.setConnectionInitSql("SET LOCK_TIMEOUT 10000");
+    }
+    try {
+      return new HikariDataSource(hikari);
+    } catch (RuntimeException e) {
+      throw new StoreException(
+          "cannot connect to the store at " + safeUrl + ": " + rootMessage(e, config.password()), e);
+    }
+  }
+
+  private static void migrate(HikariDataSource pool, String safeUrl, String password) {
+    try {
+      Flyway.configure(Database.class.getClassLoader())
+          .dataSource(pool)
+          .locations(MIGRATIONS)
+          .table(HISTORY_TABLE)
+          // A site's schema is usually not empty: baseline it at 0 so that our V1 still runs.
+          .baselineOnMigrate(true)
+          .baselineVersion("0")
+          .load()
+          .migrate();
+    } catch (FlywayException e) {
+      throw new StoreException(
+          "cannot migrate the store at " + safeUrl + ": " + rootMessage(e, password), e);
+    }
+  }
+
+  private static boolean isPostgres(HikariDataSource pool, String safeUrl) {
+    try (Connection c = pool.getConnection()) {
+      return c.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT).contains("postgres");
+    } catch (SQLException e) {
+      throw new StoreException("cannot read the database product of " + safeUrl, e);
+    }
+  }
+
+  /** True on PostgreSQL, where row claims use {@code FOR UPDATE SKIP LOCKED}. */
+  boolean isPostgres() {
+    return postgres;
+  }
+
+  /** The JDBC URL without credentials, for messages. */
+  String safeUrl() {
+    return safeUrl;
+  }
+
+  /** Work on one connection in one transaction. */
+  @FunctionalInterface
+  interface Work<T> {
+    T run(Connection connection) throws SQLException;
+  }
+
+  /** Runs work in a transaction and commits it; any failure rolls back and becomes a {@link StoreException}. */
+  <T> T inTransaction(String operation, Work<T> work) {
+    try (Connection c = pool.getConnection()) {
+      try {
+        T result = work.run(c);
+        c.commit();
+        return result;
+      } catch (SQLException | RuntimeException e) {
+        rollbackQuietly(c, e);
+        throw e;
+      }
+    } catch (SQLException e) {
+      throw new StoreException("store " + operation + " failed at " + safeUrl + " (SQLState "
+          + e.getSQLState() + ")", e);
+    }
+  }
+
+  private static void rollbackQuietly(Connection c, Exception cause) {
+    try {
+      c.rollback();
+    } catch (SQLException rollbackFailure) {
+      cause.addSuppressed(rollbackFailure);
+    }
+  }
+
+  /** Removes credentials from a JDBC URL. */
+  static String redact(String url) {
+    String withoutUserInfo = URL_USER_INFO.matcher(url).replaceAll("//");
+    return URL_PASSWORD.matcher(withoutUserInfo).replaceAll("$1***");
+  }
+
+  private static String rootMessage(Throwable e, String password) {
+    Throwable root = e;
+    while (root.getCause() != null && root.getCause() != root) {
+      root = root.getCause();
+    }
+    String message = root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
+    // Drivers sometimes echo the URL or the connection properties back; never let a password through.
+    String safe = redact(message);
+    return password.isEmpty() ? safe : safe.replace(password, "***");
+  }
+
+  @Override
+  public void close() {
+    pool.close();
+  }
+}

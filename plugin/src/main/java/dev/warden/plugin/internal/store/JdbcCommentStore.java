@@ -1,0 +1,307 @@
+package dev.warden.plugin.internal.store;
+
+import dev.warden.plugin.StoreConfig;
+import dev.warden.plugin.store.ArticleRegistry;
+import dev.warden.plugin.store.CommentStatus;
+import dev.warden.plugin.store.DecisionConflictException;
+import dev.warden.plugin.store.HeldComment;
+import dev.warden.plugin.store.HeldCommentStore;
+import dev.warden.plugin.store.NewComment;
+import dev.warden.plugin.store.QueuePage;
+import dev.warden.plugin.store.ReleaseClaim;
+import dev.warden.plugin.store.StoreException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * The held-comment store and release outbox on any JDBC database Warden migrates (H2 2.x, PostgreSQL 15).
+ * Every method runs in its own transaction and commits before it returns; decisions and claims are conditional
+ * updates, so several threads or web nodes may share one database. Thread-safe.
+ *
+ * <p>The article registry lives in the same database and is reached through {@link #articles()}: one class
+ * cannot implement both {@link HeldCommentStore#find(String)} and {@link ArticleRegistry#find(String)}.
+ */
+public final class JdbcCommentStore implements HeldCommentStore, AutoCloseable {
+  static final int MAX_PAGE = 1000;
+  static final int MAX_ERROR = 2000;
+
+  private static final String DECIDE = "UPDATE warden_comment SET status = ?, decided_at = ?, decided_by = ?,"
+      + " reject_reason = ?, next_attempt_at = ?, version = version + 1"
+      + " WHERE id = ? AND status IN ('PENDING', 'AUTO_REJECTED')";
+  private static final String CONSUME_NONCE = "UPDATE warden_comment SET release_nonce = NULL,"
+      + " version = version + 1 WHERE id = ? AND status = 'APPROVED' AND release_nonce = ?";
+  private static final String DELIVERED = "UPDATE warden_comment SET status = 'DELIVERED', delivered_at = ?,"
+      + " lease_until = NULL, release_nonce = NULL, version = version + 1 WHERE id = ? AND status = 'APPROVED'";
+  private static final String FAILED = "UPDATE warden_comment SET status = ?, delivery_attempts ="
+      + " delivery_attempts + 1, last_error = ?, next_attempt_at = ?, lease_until = NULL, release_nonce = NULL,"
+      + " version = version + 1 WHERE id = ? AND status = 'APPROVED'";
+  private static final String PAGE = "SELECT " + CommentRows.COLUMNS + " FROM warden_comment WHERE status = ?"
+      + " ORDER BY received_at DESC, id DESC LIMIT ? OFFSET ?";
+  private static final String COUNT = "SELECT COUNT(*) FROM warden_comment WHERE status = ?";
+  private static final String COUNTS = "SELECT status, COUNT(*) FROM warden_comment GROUP BY status";
+  private static final String EXISTS = "SELECT 1 FROM warden_comment WHERE id = ?";
+
+  private final Database db;
+  private final Clock clock;
+  private final DeliveryClaims claims;
+  private final ArticleRegistry articles;
+
+  private JdbcCommentStore(Database db, Clock clock) {
+    this.db = db;
+    this.clock = clock;
+    this.claims = new DeliveryClaims(db.isPostgres());
+    this.articles = new JdbcArticleRegistry(db, clock);
+  }
+
+  /**
+   * Opens the pool and migrates the schema.
+   *
+   * @throws StoreException naming the URL (never the password) if the database is unreachable or the migration
+   *     fails
+   */
+  public static JdbcCommentStore open(StoreConfig config, Clock clock) {
+    Objects.requireNonNull(config, "config");
+    Objects.requireNonNull(clock, "clock");
+    return new JdbcCommentStore(Database.open(config), clock);
+  }
+
+  /** The article registry in the same database. */
+  public ArticleRegistry articles() {
+    return articles;
+  }
+
+  @Override
+  public HeldComment save(NewComment comment) {
+    Objects.requireNonNull(comment, "comment");
+    String id = UUID.randomUUID().toString();
+    CommentStatus status = switch (comment.decision()) {
+      case REJECT -> CommentStatus.AUTO_REJECTED;
+      case HOLD -> CommentStatus.PENDING;
+      case ALLOW -> throw new IllegalArgumentException("allowed comments are not stored");
+    };
+    return db.inTransaction("save", c -> {
+      CommentRows.insert(c, id, comment, status, comment.receivedAt());
+      return CommentRows.find(c, id).orElseThrow();
+    });
+  }
+
+  @Override
+  public Optional<HeldComment> find(String id) {
+    Objects.requireNonNull(id, "id");
+    return db.inTransaction("find", c -> CommentRows.find(c, id));
+  }
+
+  @Override
+  public QueuePage list(CommentStatus status, int limit, int offset) {
+    Objects.requireNonNull(status, "status");
+    if (limit < 1 || limit > MAX_PAGE) {
+      throw new IllegalArgumentException("limit must be between 1 and " + MAX_PAGE + ": " + limit);
+    }
+    if (offset < 0) {
+      throw new IllegalArgumentException("offset must not be negative: " + offset);
+    }
+    return db.inTransaction("list", c -> new QueuePage(page(c, status, limit, offset), count(c, status)));
+  }
+
+  private static List<HeldComment> page(Connection c, CommentStatus status, int limit, int offset)
+      throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement(PAGE)) {
+      ps.setString(1, status.name());
+      ps.setInt(2, limit);
+      ps.setInt(3, offset);
+      try (ResultSet rs = ps.executeQuery()) {
+        List<HeldComment> items = new ArrayList<>();
+        while (rs.next()) {
+          items.add(CommentRows.read(rs));
+        }
+        return items;
+      }
+    }
+  }
+
+  private static long count(Connection c, CommentStatus status) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement(COUNT)) {
+      ps.setString(1, status.name());
+      try (ResultSet rs = ps.executeQuery()) {
+        rs.next();
+        return rs.getLong(1);
+      }
+    }
+  }
+
+  @Override
+  public Map<CommentStatus, Long> counts() {
+    return db.inTransaction("counts", c -> {
+      Map<CommentStatus, Long> counts = new EnumMap<>(CommentStatus.class);
+      for (CommentStatus status : CommentStatus.values()) {
+        counts.put(status, 0L);
+      }
+      try (PreparedStatement ps = c.prepareStatement(COUNTS); ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          counts.put(CommentStatus.valueOf(rs.getString(1)), rs.getLong(2));
+        }
+      }
+      return Map.copyOf(counts);
+    });
+  }
+
+  @Override
+  public HeldComment approve(String id, String moderator) {
+    return decide(id, moderator, CommentStatus.APPROVED, null);
+  }
+
+  @Override
+  public HeldComment reject(String id, String moderator, String reason) {
+    return decide(id, moderator, CommentStatus.REJECTED, reason);
+  }
+
+  private HeldComment decide(String id, String moderator, CommentStatus target, String rejectReason) {
+    Objects.requireNonNull(id, "id");
+    requireActor(moderator);
+    String action = target == CommentStatus.APPROVED ? "approve" : "reject";
+    Instant now = clock.instant();
+    return db.inTransaction(action, c -> {
+      HeldComment before = existing(c, id);
+      int updated;
+      try (PreparedStatement ps = c.prepareStatement(DECIDE)) {
+        ps.setString(1, target.name());
+        CommentRows.setInstant(ps, 2, now);
+        ps.setString(3, moderator);
+        ps.setString(4, rejectReason);
+        // An approved comment is due for delivery at once.
+        CommentRows.setInstant(ps, 5, target == CommentStatus.APPROVED ? now : null);
+        ps.setString(6, id);
+        updated = ps.executeUpdate();
+      }
+      if (updated == 0) {
+        // Not (or no longer) decidable: someone else decided it first; say who.
+        throw new DecisionConflictException(existing(c, id));
+      }
+      AuditLog.append(c, new AuditEvent(now, moderator, action, id, before.status(), target, rejectReason));
+      return existing(c, id);
+    });
+  }
+
+  @Override
+  public Optional<ReleaseClaim> claimNextDelivery(Duration lease) {
+    if (lease == null || lease.isNegative() || lease.isZero()) {
+      throw new IllegalArgumentException("lease must be positive: " + lease);
+    }
+    Instant now = clock.instant();
+    return db.inTransaction("claim", c -> claims.claim(c, now, now.plus(lease)));
+  }
+
+  @Override
+  public boolean consumeReleaseNonce(String id, String nonce) {
+    if (id == null || nonce == null || nonce.isEmpty()) {
+      return false;
+    }
+    return db.inTransaction("consume nonce", c -> {
+      try (PreparedStatement ps = c.prepareStatement(CONSUME_NONCE)) {
+        ps.setString(1, id);
+        ps.setString(2, nonce);
+        return ps.executeUpdate() == 1;
+      }
+    });
+  }
+
+  @Override
+  public void markDelivered(String id) {
+    Objects.requireNonNull(id, "id");
+    Instant now = clock.instant();
+    db.inTransaction("mark delivered", c -> {
+      try (PreparedStatement ps = c.prepareStatement(DELIVERED)) {
+        CommentRows.setInstant(ps, 1, now);
+        ps.setString(2, id);
+        if (ps.executeUpdate() == 1) {
+          AuditLog.append(c, new AuditEvent(now, AuditLog.RELEASE_ACTOR, "delivered", id,
+              CommentStatus.APPROVED, CommentStatus.DELIVERED, null));
+        } else {
+          requireExists(c, id); // already delivered (idempotent) or no longer approved
+        }
+      }
+      return null;
+    });
+  }
+
+  @Override
+  public void recordDeliveryFailure(String id, String error, Instant retryAt) {
+    Objects.requireNonNull(id, "id");
+    String message = AuditLog.truncate(error == null ? "unknown error" : error, MAX_ERROR);
+    CommentStatus after = retryAt == null ? CommentStatus.DELIVERY_FAILED : CommentStatus.APPROVED;
+    Instant now = clock.instant();
+    db.inTransaction("record delivery failure", c -> {
+      try (PreparedStatement ps = c.prepareStatement(FAILED)) {
+        ps.setString(1, after.name());
+        ps.setString(2, message);
+        CommentRows.setInstant(ps, 3, retryAt);
+        ps.setString(4, id);
+        if (ps.executeUpdate() == 1) {
+          String action = retryAt == null ? "delivery_failed" : "delivery_retry";
+          AuditLog.append(c, new AuditEvent(now, AuditLog.RELEASE_ACTOR, action, id, CommentStatus.APPROVED,
+              after, message));
+        } else {
+          requireExists(c, id); // delivered meanwhile (by the filter): nothing to record
+        }
+      }
+      return null;
+    });
+  }
+
+  @Override
+  public void ping() {
+    db.inTransaction("ping", c -> {
+      try (PreparedStatement ps = c.prepareStatement("SELECT 1"); ResultSet rs = ps.executeQuery()) {
+        if (!rs.next()) {
+          throw new StoreException("store ping at " + db.safeUrl() + " returned no row");
+        }
+      }
+      return null;
+    });
+  }
+
+  /** The audit trail of one comment, oldest first. */
+  public List<AuditEvent> auditTrail(String commentId) {
+    Objects.requireNonNull(commentId, "commentId");
+    return db.inTransaction("audit trail", c -> AuditLog.forComment(c, commentId));
+  }
+
+  private static HeldComment existing(Connection c, String id) throws SQLException {
+    return CommentRows.find(c, id).orElseThrow(() -> new NoSuchElementException("no comment with id " + id));
+  }
+
+  private static void requireExists(Connection c, String id) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement(EXISTS)) {
+      ps.setString(1, id);
+      try (ResultSet rs = ps.executeQuery()) {
+        if (!rs.next()) {
+          throw new NoSuchElementException("no comment with id " + id);
+        }
+      }
+    }
+  }
+
+  private static void requireActor(String moderator) {
+    if (moderator == null || moderator.isBlank()) {
+      throw new IllegalArgumentException("moderator must not be blank");
+    }
+  }
+
+  @Override
+  public void close() {
+    db.close();
+  }
+}

@@ -1,0 +1,49 @@
+package dev.warden.plugin.internal.store;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
+import com.fasterxml.jackson.databind.ObjectWriter;
+import dev.warden.plugin.store.StoreException;
+import java.util.List;
+import java.util.Map;
+
+/** The JSON columns (scores, explanations, tags): one configured mapper, shared immutable readers. Thread-safe. */
+final class JsonCodec {
+  private static final ObjectMapper MAPPER = new ObjectMapper();
+  private static final ObjectWriter WRITER = MAPPER.writer();
+  private static final ObjectReader SCORES = MAPPER.readerFor(new TypeReference<Map<String, Double>>() {});
+  private static final ObjectReader OBJECT = MAPPER.readerFor(new TypeReference<Map<String, Object>>() {});
+  private static final ObjectReader STRINGS = MAPPER.readerFor(new TypeReference<List<String>>() {});
+
+  private JsonCodec() {}
+
+  static String write(Object value) {
+    try {
+      return WRITER.writeValueAsString(value);
+    } catch (JsonProcessingException e) {
+      throw new IllegalArgumentException("cannot write as JSON: " + e.getOriginalMessage(), e);
+    }
+  }
+
+  static Map<String, Double> scores(String json) {
+    return read(SCORES, json);
+  }
+
+  static Map<String, Object> object(String json) {
+    return read(OBJECT, json);
+  }
+
+  static List<String> strings(String json) {
+    return read(STRINGS, json);
+  }
+
+  private static <T> T read(ObjectReader reader, String json) {
+    try {
+      return reader.readValue(json);
+    } catch (JsonProcessingException e) {
+      throw new StoreException("a stored JSON column is corrupt: " + e.getOriginalMessage(), e);
+    }
+  }
+}
