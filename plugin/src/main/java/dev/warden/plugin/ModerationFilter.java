@@ -1,17 +1,102 @@
 package dev.warden.plugin;
 
+import com.github.benmanes.caffeine.cache.Ticker;
+import dev.warden.plugin.internal.config.WardenConfigLocator;
+import dev.warden.plugin.internal.http.EndpointMatcher;
+import dev.warden.plugin.internal.http.SubmissionHandler;
+import dev.warden.plugin.internal.policy.ArticlePolicies;
+import dev.warden.plugin.internal.policy.Moderator;
 import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;
+import jakarta.servlet.FilterConfig;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.ServletRequest;
 import jakarta.servlet.ServletResponse;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 
-/** Catches comment submissions and moderates them. (Skeleton: the plugin work fills it.) */
+/**
+ * Catches comment submissions and moderates them before the site sees them. Requests to no configured comment
+ * endpoint pass through untouched. A submission is read once (bounded), classified and then let through with its
+ * body re-exposed, or held (202 / 303 {@code ?comment=pending}), or rejected (422 / 303 {@code ?comment=rejected});
+ * a signed release replay of an approved comment is verified and let through once. A reader never gets an error
+ * page from Warden: bad input gets a 4xx, an unavailable store a 503 with {@code Retry-After}.
+ *
+ * <p>Init parameters:
+ *
+ * <dl>
+ *   <dt>{@value #CONFIG_PARAMETER}
+ *   <dd>path of warden.yaml. Default: the context init-param of the same name, then the system property of the
+ *       same name, then the environment variable {@code WARDEN_CONFIG}.
+ * </dl>
+ *
+ * <p>The filter shares the web application's {@link Warden} (started on first use); it stops it on
+ * {@link #destroy()} only if it started it. Usually installed by {@link WardenInitializer}; it may also be declared
+ * in web.xml or built around a running {@link Warden} with {@link #ModerationFilter(Warden)}. Thread-safe.
+ */
 public class ModerationFilter implements Filter {
+  /** Init-param naming the warden.yaml file. */
+  public static final String CONFIG_PARAMETER = WardenConfigLocator.PARAMETER;
+
+  private Warden warden;
+  private boolean ownsWarden;
+  private volatile SubmissionHandler handler;
+
+  /** For containers: the Warden is found or started in {@link #init(FilterConfig)}. */
+  public ModerationFilter() {}
+
+  /** Moderates with an already running Warden, which the caller keeps and closes. */
+  public ModerationFilter(Warden warden) {
+    this.warden = warden;
+    this.handler = handlerFor(warden);
+  }
+
+  @Override
+  public void init(FilterConfig filterConfig) throws ServletException {
+    if (handler != null) {
+      return;
+    }
+    Warden.Obtained obtained =
+        Warden.obtain(filterConfig.getServletContext(), filterConfig.getInitParameter(CONFIG_PARAMETER));
+    warden = obtained.warden();
+    ownsWarden = obtained.started();
+    handler = handlerFor(warden);
+  }
+
+  private static SubmissionHandler handlerFor(Warden warden) {
+    WardenConfig config = warden.config();
+    ArticlePolicies articles = new ArticlePolicies(config.articles(), warden.articles(), Ticker.systemTicker());
+    Moderator moderator = new Moderator(warden.classifier(), articles, config);
+    return new SubmissionHandler(config, moderator, warden.comments(), warden.clock());
+  }
+
   @Override
   public void doFilter(ServletRequest request, ServletResponse response, FilterChain chain)
       throws IOException, ServletException {
-    chain.doFilter(request, response);
+    SubmissionHandler submissions = handler;
+    if (submissions == null
+        || !(request instanceof HttpServletRequest http)
+        || !(response instanceof HttpServletResponse httpResponse)) {
+      chain.doFilter(request, response);
+      return;
+    }
+    EndpointMatcher.Match match = submissions.match(http);
+    if (match == null) {
+      chain.doFilter(request, response);
+      return;
+    }
+    if (submissions.handle(match, http, httpResponse) instanceof SubmissionHandler.PassOn pass) {
+      chain.doFilter(pass.request(), response);
+      submissions.afterPassOn(pass, httpResponse);
+    }
+  }
+
+  @Override
+  public void destroy() {
+    handler = null;
+    if (ownsWarden && warden != null) {
+      warden.close();
+    }
   }
 }

@@ -1,50 +1,162 @@
 package dev.warden.plugin;
 
+import dev.warden.classifier.Classifier;
+import dev.warden.plugin.internal.config.WardenConfigLocator;
+import dev.warden.plugin.internal.store.JdbcCommentStore;
 import dev.warden.plugin.store.ArticleRegistry;
 import dev.warden.plugin.store.HeldCommentStore;
 import jakarta.servlet.ServletContext;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Objects;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The running Warden of one web application: configuration, classifier, store, article registry and release
  * outbox. The filter and the admin UI share one instance per servlet context (stored as the context attribute
- * {@link #CONTEXT_ATTRIBUTE}). Thread-safe. (Skeleton: the plugin work fills it.)
+ * {@link #CONTEXT_ATTRIBUTE}). Start-up fails fast (bad config, unreachable database, missing model). Thread-safe.
  */
 public final class Warden implements AutoCloseable {
   /** The servlet context attribute under which the running instance is kept. */
   public static final String CONTEXT_ATTRIBUTE = Warden.class.getName();
 
+  private static final Logger LOG = LoggerFactory.getLogger(Warden.class);
+  private static final WardenConfigLocator LOCATOR = new WardenConfigLocator();
+
+  private final WardenConfig config;
+  private final Classifier classifier;
+  private final JdbcCommentStore store;
+  private final AutoCloseable outbox;
+  private final Runnable wake;
+  private final Clock clock;
+  private final AtomicBoolean closed = new AtomicBoolean();
+
+  private Warden(WardenConfig config, Classifier classifier, JdbcCommentStore store, AutoCloseable outbox,
+      Runnable wake, Clock clock) {
+    this.config = config;
+    this.classifier = classifier;
+    this.store = store;
+    this.outbox = outbox;
+    this.wake = wake;
+    this.clock = clock;
+  }
+
   /** Starts Warden from a config: opens the store (migrating it), loads the classifier, starts the outbox. */
   public static Warden start(WardenConfig config) {
-    throw new UnsupportedOperationException("not yet");
+    return start(config, Clock.systemUTC());
+  }
+
+  /** Starts Warden with a given clock (for tests and embedding). */
+  public static Warden start(WardenConfig config, Clock clock) {
+    Objects.requireNonNull(config, "config");
+    Objects.requireNonNull(clock, "clock");
+    Classifier classifier = loadClassifier(config.models());
+    JdbcCommentStore store = JdbcCommentStore.open(config.store(), clock);
+    try {
+      Outboxes.Started outbox = Outboxes.start(store, config.release(), clock);
+      LOG.info("Warden started: model {}, store {}, release {}", classifier.modelVersion(),
+          config.store().url(), config.release().strategy());
+      return new Warden(config, classifier, store, outbox.handle(), outbox.wake(), clock);
+    } catch (RuntimeException e) {
+      store.close();
+      throw e;
+    }
+  }
+
+  private static Classifier loadClassifier(ModelsConfig models) {
+    return models.directory() == null ? Classifier.loadDefault() : Classifier.load(models.directory());
   }
 
   /** True if a warden.yaml can be located for this context (init/context param, system property, env). */
   public static boolean isConfigured(ServletContext context) {
-    throw new UnsupportedOperationException("not yet");
+    return LOCATOR.locate(null, context).isPresent();
   }
 
   /** The instance of this context, started on first use from the located config. */
   public static Warden forContext(ServletContext context) {
-    throw new UnsupportedOperationException("not yet");
+    return obtain(context, null).warden();
   }
 
+  /**
+   * The instance of this context, started on first use, and whether this call started it.
+   *
+   * @param filterParameter the filter's {@code warden.config} init-param, or null
+   */
+  static Obtained obtain(ServletContext context, String filterParameter) {
+    synchronized (context) {
+      Object existing = context.getAttribute(CONTEXT_ATTRIBUTE);
+      if (existing instanceof Warden warden && !warden.closed.get()) {
+        return new Obtained(warden, false);
+      }
+      Path file = LOCATOR.locate(filterParameter, context).orElseThrow(() -> new WardenConfigException(
+          WardenConfigLocator.PARAMETER, null, "is not set: give the init-param or system property "
+              + WardenConfigLocator.PARAMETER + " or the environment variable " + WardenConfigLocator.ENVIRONMENT));
+      LOG.info("Starting Warden for context '{}' from {}", context.getContextPath(), file);
+      Warden warden = start(WardenConfig.load(file));
+      context.setAttribute(CONTEXT_ATTRIBUTE, warden);
+      return new Obtained(warden, true);
+    }
+  }
+
+  /** Closes and forgets the instance of a context, if there is one (on context shutdown). */
+  static void closeForContext(ServletContext context) {
+    synchronized (context) {
+      if (context.getAttribute(CONTEXT_ATTRIBUTE) instanceof Warden warden) {
+        context.removeAttribute(CONTEXT_ATTRIBUTE);
+        warden.close();
+      }
+    }
+  }
+
+  /** An instance and whether the call that returned it started it. */
+  record Obtained(Warden warden, boolean started) {}
+
   public WardenConfig config() {
-    throw new UnsupportedOperationException("not yet");
+    return config;
   }
 
   public HeldCommentStore comments() {
-    throw new UnsupportedOperationException("not yet");
+    return store;
   }
 
   public ArticleRegistry articles() {
-    throw new UnsupportedOperationException("not yet");
+    return store.articles();
+  }
+
+  /** The shared classifier (immutable, thread-safe). */
+  public Classifier classifier() {
+    return classifier;
+  }
+
+  /** The clock every component of this instance reads. */
+  public Clock clock() {
+    return clock;
   }
 
   /** Asks the release outbox to look for due deliveries now (call after an approval). */
   public void wakeReleaser() {
-    throw new UnsupportedOperationException("not yet");
+    wake.run();
   }
 
+  /** True once {@link #close()} was called. */
+  public boolean isClosed() {
+    return closed.get();
+  }
+
+  /** Stops the outbox, then closes the store. Idempotent. */
   @Override
-  public void close() {}
+  public void close() {
+    if (!closed.compareAndSet(false, true)) {
+      return;
+    }
+    try {
+      outbox.close();
+    } catch (Exception e) {
+      LOG.warn("Release outbox did not stop cleanly: {}", e.toString());
+    }
+    store.close();
+    LOG.info("Warden stopped");
+  }
 }
