@@ -1,0 +1,57 @@
+package dev.warden.classifier.internal;
+
+/**
+ * The features both models use, over normalised words: word unigrams ({@code w=}), word bigrams ({@code b=})
+ * and character 3- to 5-grams of each word with its boundaries ({@code c=}). One definition shared by training
+ * (through the OpenNLP {@link opennlp.tools.doccat.FeatureGenerator}s) and scoring (which also needs to know
+ * which word each feature came from, for explanations).
+ */
+final class Features {
+  /** Character n-grams are taken from at most this many chars of a word (long URLs add nothing). */
+  static final int MAX_GRAM_WORD = 24;
+
+  static final int MIN_GRAM = 3;
+  static final int MAX_GRAM = 5;
+
+  /** Receives one feature and the word it belongs to; a bigram belongs to words {@code word} and {@code word+1}. */
+  interface Sink {
+    void accept(String feature, int word, boolean bigram);
+  }
+
+  private Features() {}
+
+  /** A constant feature in every text: the model's intercept (so an empty text gets the prior, not 0.5). */
+  static final String BIAS = "bias";
+
+  static void unigrams(String[] words, Sink sink) {
+    sink.accept(BIAS, -1, false);
+    for (int i = 0; i < words.length; i++) {
+      sink.accept("w=" + words[i], i, false);
+    }
+  }
+
+  static void bigrams(String[] words, Sink sink) {
+    for (int i = 0; i + 1 < words.length; i++) {
+      sink.accept("b=" + words[i] + '_' + words[i + 1], i, true);
+    }
+  }
+
+  static void charGrams(String[] words, Sink sink) {
+    for (int i = 0; i < words.length; i++) {
+      String word = words[i];
+      String bounded = '^' + (word.length() > MAX_GRAM_WORD ? word.substring(0, MAX_GRAM_WORD) : word) + '$';
+      for (int n = MIN_GRAM; n <= MAX_GRAM; n++) {
+        for (int at = 0; at + n <= bounded.length(); at++) {
+          sink.accept("c=" + bounded.substring(at, at + n), i, false);
+        }
+      }
+    }
+  }
+
+  /** All features in the order the trainer's generators produce them. */
+  static void all(String[] words, Sink sink) {
+    unigrams(words, sink);
+    bigrams(words, sink);
+    charGrams(words, sink);
+  }
+}
