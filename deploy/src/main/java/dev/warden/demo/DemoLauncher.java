@@ -1,6 +1,7 @@
 package dev.warden.demo;
 
 import java.io.PrintStream;
+import org.slf4j.LoggerFactory;
 
 /**
  * {@code java -jar warden-demo.jar [--host 0.0.0.0] [--port 8080] [--data-dir ./warden-data] [--no-warden]}:
@@ -20,7 +21,15 @@ public final class DemoLauncher {
       System.exit(2);
       return;
     }
-    DemoServer demo = DemoServer.start(options);
+    DemoServer demo;
+    try {
+      demo = DemoServer.start(options);
+    } catch (Exception e) {
+      LoggerFactory.getLogger(DemoLauncher.class).error("The demo could not start", e);
+      System.err.println("warden-demo: could not start: " + e);
+      System.exit(1);
+      return;
+    }
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
       try {
         demo.stop();
