@@ -19,12 +19,13 @@ final class ReasonText {
     if ("classifier_error".equals(reason)) {
       return verb + ": the classifier failed on this comment, so the policy holds it for review.";
     }
-    Double score = c.scores().get(reason);
-    if (score == null) {
+    String label = label(c);
+    if (label == null) {
       return verb + ": " + reason.replace('_', ' ') + ".";
     }
-    StringBuilder s = new StringBuilder(verb).append(": ").append(reason).append(" score ").append(fmt(score));
-    Double threshold = threshold(c.explanation(), reason);
+    double score = c.scores().get(label);
+    StringBuilder s = new StringBuilder(verb).append(": ").append(label).append(" score ").append(fmt(score));
+    Double threshold = threshold(c.explanation(), label);
     if (threshold == null) {
       return s.append('.').toString();
     }
@@ -34,6 +35,17 @@ final class ReasonText {
     }
     String kind = c.decision() == Decision.REJECT ? "reject" : "hold";
     return s.append(kind).append(" threshold ").append(fmt(threshold)).toString();
+  }
+
+  /** The scored label the reason code names: {@code abuse}, or the prefix of {@code abuse_hold}. */
+  private static String label(HeldComment c) {
+    String reason = c.reason();
+    if (c.scores().containsKey(reason)) {
+      return reason;
+    }
+    int cut = reason.lastIndexOf('_');
+    String prefix = cut > 0 ? reason.substring(0, cut) : null;
+    return prefix != null && c.scores().containsKey(prefix) ? prefix : null;
   }
 
   private static Double threshold(Map<String, Object> explanation, String label) {
