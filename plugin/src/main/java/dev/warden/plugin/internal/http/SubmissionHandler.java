@@ -68,10 +68,7 @@ public final class SubmissionHandler {
 
   /** The endpoint a request is for, or null (then the filter passes it on untouched). */
   public EndpointMatcher.Match match(HttpServletRequest request) {
-    String uri = request.getRequestURI();
-    String context = request.getContextPath();
-    String path = context.isEmpty() || !uri.startsWith(context) ? uri : uri.substring(context.length());
-    return matcher.match(request.getMethod(), path);
+    return matcher.match(request.getMethod(), requestPath(request));
   }
 
   /** Handles a matched request; answers it or says how to pass it on. */
@@ -117,7 +114,6 @@ public final class SubmissionHandler {
   private Outcome moderate(EndpointMatcher.Match match, CapturedBody body, HttpServletRequest request,
       HttpServletResponse response) throws RequestRejection, IOException {
     Comment comment = extractor.extract(match.endpoint(), match.variables(), body);
-    String path = match.endpoint().path(); // for logs only; policy globs see the real path below
     Assessment assessment = moderator.assess(comment.text(), comment.articleId(), requestPath(request));
     if (assessment.decision() == Decision.ALLOW) {
       return new PassOn(new ReplayableRequest(request, body, comment.form()), null);
@@ -133,7 +129,8 @@ public final class SubmissionHandler {
         assessment.decision(),
         assessment.reason(),
         clock.instant()));
-    LOG.info("Comment {} on article {} via {}: {} ({})", saved.id(), comment.articleId(), path,
+    LOG.info("Comment {} on article {} via endpoint {}: {} ({})", saved.id(), comment.articleId(),
+        match.endpoint().name(),
         assessment.decision(), assessment.reason());
     String returnTo = returnTo(match, request);
     if (assessment.decision() == Decision.HOLD) {
