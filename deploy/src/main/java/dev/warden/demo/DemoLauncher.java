@@ -50,7 +50,7 @@ public final class DemoLauncher {
     if (demo.wardenEnabled()) {
       out.println("  Admin UI:    " + base + "/warden/admin/");
       out.println("  Moderator:   user '" + DemoServer.MODERATOR + "', password '" + demo.moderatorPassword() + "'"
-          + (options.moderatorPassword() == null && System.getenv(DemoServer.PASSWORD_ENV) == null
+          + (options.moderatorPassword() == null && DemoServer.passwordFromEnvironment() == null
               ? " (random; set " + DemoServer.PASSWORD_ENV + " to choose one)" : ""));
     }
     out.println("  Data:        " + options.dataDir());

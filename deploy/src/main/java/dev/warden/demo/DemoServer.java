@@ -156,8 +156,14 @@ public final class DemoServer implements AutoCloseable {
     if (options.moderatorPassword() != null) {
       return options.moderatorPassword();
     }
+    String fromEnv = passwordFromEnvironment();
+    return fromEnv != null ? fromEnv : new DemoWardenConfig(new SecureRandom()).randomPassword();
+  }
+
+  /** The password in {@value #PASSWORD_ENV}, or null if it is unset or blank. */
+  static String passwordFromEnvironment() {
     String fromEnv = System.getenv(PASSWORD_ENV);
-    return fromEnv != null && !fromEnv.isBlank() ? fromEnv : new DemoWardenConfig(new SecureRandom()).randomPassword();
+    return fromEnv == null || fromEnv.isBlank() ? null : fromEnv;
   }
 
   private static Path writeWardenConfig(DemoOptions options, int port, String password) throws IOException {
