@@ -2,6 +2,8 @@ package dev.warden.plugin;
 
 import dev.warden.classifier.Classifier;
 import dev.warden.plugin.internal.config.WardenConfigLocator;
+import dev.warden.plugin.internal.release.ReleaseOutbox;
+import dev.warden.plugin.internal.release.ReleaserFactory;
 import dev.warden.plugin.internal.store.JdbcCommentStore;
 import dev.warden.plugin.store.ArticleRegistry;
 import dev.warden.plugin.store.HeldCommentStore;
@@ -28,18 +30,16 @@ public final class Warden implements AutoCloseable {
   private final WardenConfig config;
   private final Classifier classifier;
   private final JdbcCommentStore store;
-  private final AutoCloseable outbox;
-  private final Runnable wake;
+  private final ReleaseOutbox outbox;
   private final Clock clock;
   private final AtomicBoolean closed = new AtomicBoolean();
 
-  private Warden(WardenConfig config, Classifier classifier, JdbcCommentStore store, AutoCloseable outbox,
-      Runnable wake, Clock clock) {
+  private Warden(WardenConfig config, Classifier classifier, JdbcCommentStore store, ReleaseOutbox outbox,
+      Clock clock) {
     this.config = config;
     this.classifier = classifier;
     this.store = store;
     this.outbox = outbox;
-    this.wake = wake;
     this.clock = clock;
   }
 
@@ -55,14 +55,21 @@ public final class Warden implements AutoCloseable {
     Classifier classifier = loadClassifier(config.models());
     JdbcCommentStore store = JdbcCommentStore.open(config.store(), clock);
     try {
-      Outboxes.Started outbox = Outboxes.start(store, config.release(), clock);
+      ReleaseOutbox outbox = ReleaseOutbox.start(
+          store, ReleaserFactory.create(config.release(), releaserClassLoader()), config.release(), clock);
       LOG.info("Warden started: model {}, store {}, release {}", classifier.modelVersion(),
           config.store().url(), config.release().strategy());
-      return new Warden(config, classifier, store, outbox.handle(), outbox.wake(), clock);
+      return new Warden(config, classifier, store, outbox, clock);
     } catch (RuntimeException e) {
       store.close();
       throw e;
     }
+  }
+
+  /** The web application's loader in a container (where a site's CommentReleaser lives), else ours. */
+  private static ClassLoader releaserClassLoader() {
+    ClassLoader context = Thread.currentThread().getContextClassLoader();
+    return context != null ? context : Warden.class.getClassLoader();
   }
 
   private static Classifier loadClassifier(ModelsConfig models) {
@@ -137,7 +144,7 @@ public final class Warden implements AutoCloseable {
 
   /** Asks the release outbox to look for due deliveries now (call after an approval). */
   public void wakeReleaser() {
-    wake.run();
+    outbox.wake();
   }
 
   /** True once {@link #close()} was called. */
@@ -153,10 +160,9 @@ public final class Warden implements AutoCloseable {
     }
     try {
       outbox.close();
-    } catch (Exception e) {
-      LOG.warn("Release outbox did not stop cleanly: {}", e.toString());
+    } finally {
+      store.close();
     }
-    store.close();
     LOG.info("Warden stopped");
   }
 }
