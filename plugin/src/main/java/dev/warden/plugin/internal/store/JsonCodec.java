@@ -5,13 +5,18 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.ObjectWriter;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import dev.warden.plugin.store.StoreException;
 import java.util.List;
 import java.util.Map;
 
 /** The JSON columns (scores, explanations, tags): one configured mapper, shared immutable readers. Thread-safe. */
 final class JsonCodec {
-  private static final ObjectMapper MAPPER = new ObjectMapper();
+  // Explanations are JSON-friendly maps, but a java.time value in one must not fail a save: write it as ISO text.
+  private static final ObjectMapper MAPPER = new ObjectMapper()
+      .registerModule(new JavaTimeModule())
+      .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
   private static final ObjectWriter WRITER = MAPPER.writer();
   private static final ObjectReader SCORES = MAPPER.readerFor(new TypeReference<Map<String, Double>>() {});
   private static final ObjectReader OBJECT = MAPPER.readerFor(new TypeReference<Map<String, Object>>() {});

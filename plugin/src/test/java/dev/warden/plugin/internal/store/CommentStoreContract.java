@@ -95,6 +95,16 @@ abstract class CommentStoreContract {
   }
 
   @Test
+  void anExplanationWithATimeIsStoredAsIsoText() {
+    NewComment base = Comments.held("war-in-sudan", "x", T0);
+    NewComment withTime = new NewComment(base.articleId(), base.posterKey(), base.author(), base.text(),
+        base.submission(), base.scores(), Map.of("trainedAt", Instant.parse("2026-01-02T03:04:05Z")),
+        base.decision(), base.reason(), base.receivedAt());
+
+    assertThat(store.save(withTime).explanation()).containsEntry("trainedAt", "2026-01-02T03:04:05Z");
+  }
+
+  @Test
   void aRejectedCommentIsStoredAsAutoRejected() {
     HeldComment saved = store.save(Comments.rejected("war-in-sudan", "bad", T0));
 
