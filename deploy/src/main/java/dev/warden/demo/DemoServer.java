@@ -71,11 +71,9 @@ public final class DemoServer implements AutoCloseable {
       context.getSessionHandler().setHttpOnly(true);
       context.getSessionHandler().setSameSite(HttpCookie.SameSite.STRICT);
       site.install(context);
-      String password = null;
-      if (options.warden()) {
-        password = moderatorPassword(options);
-        Path config = writeWardenConfig(options, port, password);
-        context.setInitParameter(CONFIG_PARAMETER, config.toString());
+      String password = options.warden() ? moderatorPassword(options) : null;
+      if (password != null) {
+        context.setInitParameter(CONFIG_PARAMETER, writeWardenConfig(options, port, password).toString());
       }
       List<String> initializers = addContainerInitializers(context);
       server.setHandler(context);
@@ -84,9 +82,8 @@ public final class DemoServer implements AutoCloseable {
       if (!context.isAvailable()) {
         throw new IllegalStateException("the site's context failed to start; see the log above");
       }
-      DemoServer demo = new DemoServer(server, site, options, port, password, initializers);
       LOG.info("Demo started on port {} (warden={}, initializers={})", port, options.warden(), initializers);
-      return demo;
+      return new DemoServer(server, site, options, port, password, initializers);
     } catch (Exception | Error e) {
       server.stop();
       site.close();

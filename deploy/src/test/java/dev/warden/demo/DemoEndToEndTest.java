@@ -137,6 +137,23 @@ class DemoEndToEndTest {
   }
 
   @Test
+  void anApprovedFormCommentIsReplayedAsAFormWithItsAuthor() throws Exception {
+    DemoHttp moderator = moderator();
+    String text = ABUSE + " Posted from the article page.";
+    HttpResponse<String> post = reader().postForm("/articles/" + CONFLICT + "/comments",
+        Map.of("author", "Form Poster", "text", text));
+    assertThat(post.headers().firstValue("Location")).hasValue("/articles/" + CONFLICT + "?comment=pending");
+    String id = moderator.queue("pending").stream().filter(item -> item.get("text").asText().equals(text))
+        .findFirst().orElseThrow().get("id").asText();
+
+    assertThat(moderator.approve(id).statusCode()).isEqualTo(200);
+
+    DemoHttp.await("the approved form comment is published", () -> moderator.published(CONFLICT, text) == 1);
+    assertThat(moderator.get("/articles/" + CONFLICT).body()).contains("Form Poster");
+    DemoHttp.await("it is marked delivered", () -> moderator.inQueue("delivered", id));
+  }
+
+  @Test
   void aRejectedCommentNeverAppears() throws Exception {
     DemoHttp moderator = moderator();
     String text = ABUSE + " Rejected for good.";
