@@ -134,9 +134,19 @@ public final class DemoServer implements AutoCloseable {
     server.join();
   }
 
+  /** Like {@link #stop}, with failures unchecked (for try-with-resources). */
   @Override
-  public void close() throws Exception {
-    stop();
+  public void close() {
+    try {
+      stop();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while stopping the demo", e);
+    } catch (RuntimeException e) {
+      throw e;
+    } catch (Exception e) {
+      throw new IllegalStateException("the demo did not stop cleanly", e);
+    }
   }
 
   private static ServerConnector connector(Server server, DemoOptions options) {
