@@ -3,8 +3,8 @@ package dev.warden.classifier.internal;
 /**
  * Leetspeak: digits and symbols standing for letters ({@code 1→i, 0→o, 3→e, 4→a, 5→s, 7→t, @→a, $→s}).
  * Only runs between two letters are mapped unconditionally ({@code m0r0n}, {@code id10t}); a run at the edge of
- * a word ({@code t72}, {@code 5tupid}) is mapped only when the result is a known word, so model names and
- * numbers keep their digits.
+ * a word ({@code t72}, {@code 5tupid}) is mapped only when the result is a known word or the word already had
+ * an inner run ({@code h4t3}), so model names and numbers keep their digits.
  */
 final class Leet {
   private Leet() {}

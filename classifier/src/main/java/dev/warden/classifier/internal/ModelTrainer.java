@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -37,11 +38,11 @@ public final class ModelTrainer {
 
   private ModelTrainer() {}
 
-  /** What training produced: one model per label that had examples, plus the version and example counts. */
+  /** What training produced: one model per label that had examples (in label order), the version and example counts. */
   public record Result(Map<String, AbstractModel> models, String version, Map<String, Integer> examples) {
     public Result {
-      models = Map.copyOf(models);
-      examples = Map.copyOf(examples);
+      models = Collections.unmodifiableMap(new LinkedHashMap<>(models));
+      examples = Collections.unmodifiableMap(new LinkedHashMap<>(examples));
     }
   }
 

@@ -12,7 +12,8 @@ import java.util.Objects;
 import java.util.Set;
 
 /**
- * The classifier: normalise once, extract features once, then one {@link LabelModel} per label.
+ * The classifier: normalise once, extract features once, then one {@link LabelModel} per label. Scores are the
+ * models' probabilities of the positive outcome, not yet calibrated (calibration comes in a later issue).
  *
  * <p>Immutable and thread-safe; share one instance.
  */
@@ -42,6 +43,9 @@ final class OpenNlpClassifier implements Classifier {
     Objects.requireNonNull(text, "text");
     try {
       NormalisedText normalised = normaliser.normalise(text);
+      if (normalised.tokens().isEmpty()) {
+        return nothingToJudge();
+      }
       TextFeatures features = TextFeatures.of(normalised.words());
       Map<String, Double> scores = new LinkedHashMap<>();
       Map<String, List<Term>> terms = new LinkedHashMap<>();
@@ -57,6 +61,17 @@ final class OpenNlpClassifier implements Classifier {
       }
       throw new ClassificationException("could not score the text: " + e, e);
     }
+  }
+
+  /** A text without a single word (empty, emoji, punctuation) has nothing to flag: every score is 0. */
+  private Verdict nothingToJudge() {
+    Map<String, Double> scores = new LinkedHashMap<>();
+    Map<String, List<Term>> terms = new LinkedHashMap<>();
+    for (String label : Verdict.LABELS) {
+      scores.put(label, 0.0);
+      terms.put(label, List.of());
+    }
+    return new Verdict(scores, terms, UNDETERMINED, version);
   }
 
   @Override

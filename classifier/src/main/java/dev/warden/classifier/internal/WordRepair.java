@@ -46,7 +46,8 @@ final class WordRepair {
     if (allUnmasked != null) {
       return allUnmasked;
     }
-    if (vocabulary.test(unstretch(stripWildcards(all)))) {
+    boolean clearlyLeet = !inner.equals(w);
+    if (clearlyLeet || vocabulary.test(unstretch(stripWildcards(all)))) {
       return stripWildcards(all);
     }
     return stripWildcards(inner.replace('!', 'i'));

@@ -28,12 +28,21 @@ public final class EndpointMatcher {
    * @return the match, or null if the request is not a comment submission
    */
   public Match match(String method, String path) {
+    return match(method, path, 0);
+  }
+
+  /**
+   * Like {@link #match(String, String)} for the part of a request URI after the context path, without copying it.
+   *
+   * @param start where the path within the context begins in {@code uri}
+   */
+  public Match match(String method, String uri, int start) {
     if (!methods.contains(method)) {
       return null;
     }
     for (Compiled c : endpoints) {
-      if (c.config.methods().contains(method) && c.pattern.matches(path)) {
-        return new Match(c.config, c.pattern.match(path));
+      if (c.config.methods().contains(method) && c.pattern.matches(uri, start)) {
+        return new Match(c.config, c.pattern.match(uri, start));
       }
     }
     return null;

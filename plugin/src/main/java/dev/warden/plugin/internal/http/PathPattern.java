@@ -74,24 +74,34 @@ public final class PathPattern {
 
   /** True if the path (without query, relative to the context) matches; allocates nothing. */
   public boolean matches(String path) {
-    return walk(path, null);
+    return walk(path, 0, null);
+  }
+
+  /** True if the part of {@code uri} from {@code start} on matches (e.g. after the context path). */
+  public boolean matches(String uri, int start) {
+    return walk(uri, start, null);
   }
 
   /** The variables of a matching path (percent-decoded), or null if it does not match. */
   public Map<String, String> match(String path) {
-    if (!walk(path, null)) {
+    return match(path, 0);
+  }
+
+  /** The variables of the part of {@code uri} from {@code start} on, or null if it does not match. */
+  public Map<String, String> match(String uri, int start) {
+    if (!walk(uri, start, null)) {
       return null;
     }
     Map<String, String> values = new LinkedHashMap<>();
-    walk(path, values);
+    walk(uri, start, values);
     return values;
   }
 
-  private boolean walk(String path, Map<String, String> values) {
-    if (path.isEmpty() || path.charAt(0) != '/') {
+  private boolean walk(String path, int start, Map<String, String> values) {
+    if (path.length() <= start || path.charAt(start) != '/') {
       return false;
     }
-    int pos = 1;
+    int pos = start + 1;
     for (int i = 0; i < literals.length; i++) {
       if (pos > path.length()) {
         return false;

@@ -68,7 +68,10 @@ public final class SubmissionHandler {
 
   /** The endpoint a request is for, or null (then the filter passes it on untouched). */
   public EndpointMatcher.Match match(HttpServletRequest request) {
-    return matcher.match(request.getMethod(), requestPath(request));
+    String uri = request.getRequestURI();
+    String context = request.getContextPath();
+    int start = context.isEmpty() || !uri.startsWith(context) ? 0 : context.length();
+    return matcher.match(request.getMethod(), uri, start);
   }
 
   /** Handles a matched request; answers it or says how to pass it on. */

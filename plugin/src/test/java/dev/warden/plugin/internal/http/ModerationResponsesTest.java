@@ -1,0 +1,22 @@
+package dev.warden.plugin.internal.http;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+class ModerationResponsesTest {
+  @Test
+  void commentStateIsAppendedKeepingAnExistingQueryAndFragment() {
+    assertThat(ModerationResponses.withCommentState("/articles/a", "pending")).isEqualTo("/articles/a?comment=pending");
+    assertThat(ModerationResponses.withCommentState("/articles/a?tab=2", "pending"))
+        .isEqualTo("/articles/a?tab=2&comment=pending");
+    assertThat(ModerationResponses.withCommentState("/articles/a?tab=2#comments", "rejected"))
+        .isEqualTo("/articles/a?tab=2&comment=rejected#comments");
+  }
+
+  @Test
+  void returnToVariablesAreEncodedAsOnePathSegment() {
+    assertThat(PathSegments.encode("war diary/1?x")).isEqualTo("war%20diary%2F1%3Fx");
+    assertThat(PathSegments.encode("київ")).isEqualTo("%D0%BA%D0%B8%D1%97%D0%B2");
+  }
+}
