@@ -160,6 +160,13 @@ class AdminApiTest {
     assertThat(stored.status()).isEqualTo(CommentStatus.APPROVED);
     assertThat(stored.decidedBy()).isEqualTo("moderator");
     assertThat(server.wakes.get()).isEqualTo(wakesBefore + 1);
+    // The outbox polls hourly in this config, so a delivery attempt this soon means the approval woke it
+    // (the release target refuses connections, so the attempt fails and the comment stays approved).
+    long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(15);
+    while (server.comments.find(held.id()).orElseThrow().deliveryAttempts() == 0 && System.nanoTime() < deadline) {
+      java.util.concurrent.locks.LockSupport.parkNanos(20_000_000L); // poll for the async delivery attempt
+    }
+    assertThat(server.comments.find(held.id()).orElseThrow().deliveryAttempts()).isEqualTo(1);
 
     HttpResponse<String> again = http.postWithCsrf("/warden/api/comments/" + held.id() + "/approve", null);
     assertThat(again.statusCode()).isEqualTo(409);

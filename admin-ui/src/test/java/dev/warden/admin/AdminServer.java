@@ -2,9 +2,8 @@ package dev.warden.admin;
 
 import dev.warden.admin.internal.AdminInstaller;
 import dev.warden.admin.internal.AdminServices;
-import dev.warden.plugin.AdminConfig;
-import dev.warden.plugin.StoreConfig;
-import dev.warden.plugin.internal.store.JdbcCommentStore;
+import dev.warden.plugin.Warden;
+import dev.warden.plugin.WardenConfig;
 import dev.warden.plugin.store.ArticleRegistry;
 import dev.warden.plugin.store.Decision;
 import dev.warden.plugin.store.HeldComment;
@@ -14,19 +13,18 @@ import dev.warden.plugin.store.Submission;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 
 /**
  * An embedded Jetty on 127.0.0.1 with the admin servlets installed the way the initializer installs them, over a
- * real H2 store in a temporary directory.
+ * real Warden runtime ({@code Warden.start(WardenConfig.parse(yaml))}, H2 store in a temporary directory).
  */
 final class AdminServer implements AutoCloseable {
   static final String PASSWORD = "correct horse battery staple";
@@ -34,30 +32,60 @@ final class AdminServer implements AutoCloseable {
   /** One hash for every test user: PBKDF2 at 210000 iterations is deliberately slow. */
   static final String HASH = PasswordHasher.hash(PASSWORD.toCharArray());
 
+  final Warden warden;
   final HeldCommentStore comments;
   final ArticleRegistry articles;
-  final AtomicInteger wakes = new AtomicInteger();
+  final AtomicInteger wakes;
   final URI base;
-  private final JdbcCommentStore store;
   private final Server server;
 
-  private AdminServer(JdbcCommentStore store, Server server, URI base) {
-    this.store = store;
-    this.comments = store;
-    this.articles = store.articles();
+  private AdminServer(Warden warden, AtomicInteger wakes, Server server, URI base) {
+    this.warden = warden;
+    this.comments = warden.comments();
+    this.articles = warden.articles();
+    this.wakes = wakes;
     this.server = server;
     this.base = base;
   }
 
+  /** The warden.yaml of the tests: three users, a CMS token, a release target nobody listens on. */
+  static String yaml(Path dataDir) {
+    return """
+        data-dir: "%s"
+        release:
+          target: http://127.0.0.1:9
+          secret: "0123456789abcdef0123456789abcdef"
+          poll-interval: 1h
+        admin:
+          auth: builtin
+          session-timeout: 30m
+          api-token: "%s"
+          users:
+            - name: moderator
+              roles: [moderator]
+              password-hash: "%s"
+            - name: publisher
+              roles: [publisher]
+              password-hash: "%s"
+            - name: chief
+              roles: [admin]
+              password-hash: "%s"
+        """.formatted(dataDir.toAbsolutePath(), API_TOKEN, HASH, HASH, HASH);
+  }
+
   static AdminServer start(Path dataDir) throws Exception {
-    Clock clock = Clock.systemUTC();
-    JdbcCommentStore store = JdbcCommentStore.open(
-        new StoreConfig("jdbc:h2:file:" + dataDir.resolve("warden").toAbsolutePath(), "", "", 4), clock);
-    AdminConfig admin = new AdminConfig("builtin", Duration.ofMinutes(30), List.of(
-        new AdminConfig.AdminUser("moderator", List.of("moderator"), HASH),
-        new AdminConfig.AdminUser("publisher", List.of("publisher"), HASH),
-        new AdminConfig.AdminUser("chief", List.of("admin"), HASH)), API_TOKEN);
+    return start(yaml(dataDir), context -> { });
+  }
+
+  /** Starts with a given warden.yaml; {@code customizer} may add e.g. a security handler to the context. */
+  static AdminServer start(String yaml, Consumer<ServletContextHandler> customizer) throws Exception {
+    Warden warden = Warden.start(WardenConfig.parse(yaml));
     AtomicInteger wakes = new AtomicInteger();
+    AdminServices services = AdminServices.from(warden);
+    AdminServices counted = new AdminServices(services.comments(), services.articles(), services.admin(), () -> {
+      wakes.incrementAndGet();
+      services.wakeReleaser().run();
+    }, services.clock());
     Server server = new Server();
     ServerConnector connector = new ServerConnector(server);
     connector.setHost("127.0.0.1");
@@ -65,13 +93,16 @@ final class AdminServer implements AutoCloseable {
     server.addConnector(connector);
     ServletContextHandler context = new ServletContextHandler(ServletContextHandler.SESSIONS);
     context.setContextPath("/");
-    AdminServer[] self = new AdminServer[1];
-    context.addServletContainerInitializer((classes, ctx) -> AdminInstaller.install(ctx,
-        c -> new AdminServices(store, store.articles(), admin, () -> self[0].wakes.incrementAndGet(), clock)));
+    context.addServletContainerInitializer((classes, ctx) -> AdminInstaller.install(ctx, c -> counted));
+    customizer.accept(context);
     server.setHandler(context);
-    server.start();
-    self[0] = new AdminServer(store, server, URI.create("http://127.0.0.1:" + connector.getLocalPort()));
-    return self[0];
+    try {
+      server.start();
+    } catch (Exception e) {
+      warden.close();
+      throw e;
+    }
+    return new AdminServer(warden, wakes, server, URI.create("http://127.0.0.1:" + connector.getLocalPort()));
   }
 
   /** Stores a held comment as the filter would. */
@@ -81,14 +112,18 @@ final class AdminServer implements AutoCloseable {
         "application/x-www-form-urlencoded; charset=UTF-8", body);
     return comments.save(new NewComment(article, "ip:203.0.113.7", "Olena", text, submission,
         Map.of("abuse", 0.93, "disinformation", 0.125),
-        Map.of("model", "test", "policy", "conflict", "threshold", 0.5,
+        Map.of("model", "test", "policy", "conflict",
+            "thresholds", Map.of("abuse", Map.of("hold", 0.5), "disinformation", Map.of("hold", 0.5)),
             "terms", Map.of("abuse", List.of(Map.of("text", "idiot", "weight", 1.5)))),
         Decision.HOLD, "abuse", Instant.now()));
   }
 
   @Override
   public void close() throws Exception {
-    server.stop();
-    store.close();
+    try {
+      server.stop();
+    } finally {
+      warden.close();
+    }
   }
 }

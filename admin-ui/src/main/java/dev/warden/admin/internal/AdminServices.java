@@ -27,9 +27,9 @@ public record AdminServices(
     Objects.requireNonNull(clock, "clock");
   }
 
-  /** The services of a running Warden, with the system clock. */
+  /** The services of a running Warden. */
   public static AdminServices from(Warden warden) {
     return new AdminServices(
-        warden.comments(), warden.articles(), warden.config().admin(), warden::wakeReleaser, Clock.systemUTC());
+        warden.comments(), warden.articles(), warden.config().admin(), warden::wakeReleaser, warden.clock());
   }
 }

@@ -7,6 +7,7 @@ import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.io.InputStream;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Function;
@@ -23,6 +24,7 @@ import org.slf4j.LoggerFactory;
 public final class ApiServlet extends HttpServlet {
   private static final long serialVersionUID = 1L;
   private static final Logger LOG = LoggerFactory.getLogger(ApiServlet.class);
+  private static final long DRAIN_LIMIT = 64 * 1024;
 
   private final transient Function<ServletContext, AdminServices> locator;
   private transient AuthEndpoints auth;
@@ -51,6 +53,7 @@ public final class ApiServlet extends HttpServlet {
     try {
       route(request, response);
     } catch (ApiException e) {
+      drain(request, response);
       error(response, e.status(), e.code(), e.getMessage(), e.body());
     } catch (StoreException e) {
       LOG.error("Admin API: store unavailable on {} {}", request.getMethod(), request.getRequestURI(), e);
@@ -118,6 +121,31 @@ public final class ApiServlet extends HttpServlet {
       body.put("comment", extra);
     }
     Json.write(response, status, body);
+  }
+
+  /**
+   * Reads what is left of a small request body that an early error did not need, so the connection can be
+   * reused; a larger rest closes the connection instead (a client must not read our answer off a connection
+   * the server is about to drop).
+   */
+  private static void drain(HttpServletRequest request, HttpServletResponse response) {
+    if (request.getContentLengthLong() == 0) {
+      return;
+    }
+    try {
+      InputStream in = request.getInputStream();
+      byte[] buffer = new byte[4096];
+      long left = DRAIN_LIMIT;
+      int n;
+      while (left > 0 && (n = in.read(buffer, 0, (int) Math.min(buffer.length, left))) != -1) {
+        left -= n;
+      }
+      if (left <= 0) {
+        response.setHeader("Connection", "close");
+      }
+    } catch (IOException | IllegalStateException e) {
+      response.setHeader("Connection", "close");
+    }
   }
 
   @FunctionalInterface

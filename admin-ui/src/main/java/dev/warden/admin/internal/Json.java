@@ -86,14 +86,14 @@ final class Json {
     }
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     byte[] buffer = new byte[4096];
-    try (InputStream in = request.getInputStream()) {
-      int n;
-      while ((n = in.read(buffer)) != -1) {
-        if (out.size() + n > MAX_BODY_BYTES) {
-          throw tooLarge();
-        }
-        out.write(buffer, 0, n);
+    // Not closed here: the container owns the stream, and an error answer may still drain it.
+    InputStream in = request.getInputStream();
+    int n;
+    while ((n = in.read(buffer)) != -1) {
+      if (out.size() + n > MAX_BODY_BYTES) {
+        throw tooLarge();
       }
+      out.write(buffer, 0, n);
     }
     return out.toByteArray();
   }

@@ -8,7 +8,7 @@ import java.util.Map;
 /**
  * One plain sentence saying why a comment was held or rejected, e.g. "Held: abuse score 0.93 is above the
  * conflict policy's hold threshold 0.50". Uses the explanation's {@code policy} (policy name) and
- * {@code threshold} (number) or {@code thresholds} (label to number) when present. Stateless.
+ * {@code thresholds} ({@code label -> {hold, reject}}) when present. Stateless.
  */
 final class ReasonText {
   private ReasonText() {}
@@ -25,7 +25,8 @@ final class ReasonText {
     }
     double score = c.scores().get(label);
     StringBuilder s = new StringBuilder(verb).append(": ").append(label).append(" score ").append(fmt(score));
-    Double threshold = threshold(c.explanation(), label);
+    String kind = c.decision() == Decision.REJECT ? "reject" : "hold";
+    Double threshold = threshold(c.explanation(), label, kind);
     if (threshold == null) {
       return s.append('.').toString();
     }
@@ -33,7 +34,6 @@ final class ReasonText {
     if (c.explanation().get("policy") instanceof String policy && !policy.isBlank()) {
       s.append(policy).append(" policy's ");
     }
-    String kind = c.decision() == Decision.REJECT ? "reject" : "hold";
     return s.append(kind).append(" threshold ").append(fmt(threshold)).toString();
   }
 
@@ -48,14 +48,21 @@ final class ReasonText {
     return prefix != null && c.scores().containsKey(prefix) ? prefix : null;
   }
 
-  private static Double threshold(Map<String, Object> explanation, String label) {
-    if (explanation.get("threshold") instanceof Number n) {
-      return n.doubleValue();
+  /**
+   * The threshold that decided: {@code thresholds.<label>.hold|reject} (the plugin's shape), a plain number per
+   * label, or a single {@code threshold}.
+   */
+  private static Double threshold(Map<String, Object> explanation, String label, String kind) {
+    if (explanation.get("thresholds") instanceof Map<?, ?> map) {
+      Object value = map.get(label);
+      if (value instanceof Map<?, ?> pair && pair.get(kind) instanceof Number n) {
+        return n.doubleValue();
+      }
+      if (value instanceof Number n) {
+        return n.doubleValue();
+      }
     }
-    if (explanation.get("thresholds") instanceof Map<?, ?> map && map.get(label) instanceof Number n) {
-      return n.doubleValue();
-    }
-    return null;
+    return explanation.get("threshold") instanceof Number n ? n.doubleValue() : null;
   }
 
   private static String fmt(double value) {

@@ -1,0 +1,103 @@
+package dev.warden.admin;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import dev.warden.plugin.store.CommentStatus;
+import dev.warden.plugin.store.HeldComment;
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * The moderation page in a real headless Chromium: log in, see a hostile comment rendered as inert text, approve
+ * it with the keyboard. Skipped (with a message) without /usr/bin/chromium, except on CI where it fails.
+ */
+class AdminBrowserTest {
+  private static final String CHROMIUM = "/usr/bin/chromium";
+  private static final String CHROMEDRIVER = "/usr/bin/chromedriver";
+  private static final String HOSTILE = "<img src=x onerror=alert(1)><b>bold</b> you idiot";
+
+  @TempDir Path dir;
+  private AdminServer server;
+  private WebDriver browser;
+
+  @BeforeEach
+  void start() throws Exception {
+    boolean installed = Files.isExecutable(Path.of(CHROMIUM)) && Files.isExecutable(Path.of(CHROMEDRIVER));
+    if (!installed && "true".equals(System.getenv("CI"))) {
+      throw new IllegalStateException(CHROMIUM + " or " + CHROMEDRIVER + " is missing on CI: "
+          + "apt-get install -y chromium chromium-driver");
+    }
+    if (!installed) {
+      System.err.println("SKIPPED AdminBrowserTest: " + CHROMIUM + " or " + CHROMEDRIVER + " not installed "
+          + "(apt-get install -y chromium chromium-driver)");
+    }
+    assumeTrue(installed, "Chromium not installed; the browser test is skipped locally (it fails on CI)");
+    server = AdminServer.start(dir.resolve("data"));
+    ChromeOptions options = new ChromeOptions();
+    options.setBinary(CHROMIUM);
+    options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+        "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
+        "--user-data-dir=" + Files.createDirectories(dir.resolve("chromium")), "--window-size=1280,900");
+    ChromeDriverService service = new ChromeDriverService.Builder()
+        .usingDriverExecutable(new File(CHROMEDRIVER))
+        .usingAnyFreePort()
+        .build();
+    browser = new ChromeDriver(service, options);
+  }
+
+  @AfterEach
+  void stop() throws Exception {
+    if (browser != null) {
+      browser.quit();
+    }
+    if (server != null) {
+      server.close();
+    }
+  }
+
+  @Test
+  void moderatorLogsInSeesHostileTextAsTextAndApprovesWithTheKeyboard() {
+    HeldComment held = server.hold("war-in-ukraine", HOSTILE);
+    WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(15));
+
+    browser.get(server.base + "/warden/admin/");
+    wait.until(d -> d.findElement(By.id("login-view")).isDisplayed());
+    browser.findElement(By.id("login-user")).sendKeys("moderator");
+    browser.findElement(By.id("login-password")).sendKeys(AdminServer.PASSWORD);
+    browser.findElement(By.id("login-submit")).click();
+
+    By item = By.cssSelector("li.item[data-id='" + held.id() + "']");
+    WebElement rendered = wait.until(d -> d.findElement(item));
+    WebElement text = rendered.findElement(By.cssSelector(".text"));
+    assertThat(text.getText()).isEqualTo(HOSTILE);
+    assertThat(browser.findElements(By.cssSelector("#items img, #items b"))).isEmpty();
+    List<WebElement> marks = text.findElements(By.tagName("mark"));
+    assertThat(marks).extracting(WebElement::getText).containsExactly("idiot");
+    assertThat(rendered.findElement(By.cssSelector(".reason")).getText())
+        .isEqualTo("Held: abuse score 0.93 is above the conflict policy's hold threshold 0.50");
+    wait.until(d -> d.findElement(By.cssSelector("#tab-pending .count")).getText().equals("1"));
+
+    wait.until(d -> rendered.getAttribute("class").contains("selected"));
+    browser.findElement(By.tagName("body")).sendKeys("f");
+
+    wait.until(d -> d.findElements(item).isEmpty());
+    assertThat(server.comments.find(held.id()).orElseThrow().status()).isEqualTo(CommentStatus.APPROVED);
+    assertThat(server.comments.find(held.id()).orElseThrow().decidedBy()).isEqualTo("moderator");
+    wait.until(d -> d.findElement(By.cssSelector("#tab-pending .count")).getText().equals("0"));
+  }
+}
