@@ -1,0 +1,101 @@
+package dev.warden.demo;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.Map;
+
+/**
+ * Writes the demo's {@code warden.yaml} from the template resource {@code demo-warden.yaml}. The release secret
+ * is generated once and kept in {@code <data-dir>/release.secret}, so approvals made before a restart can still
+ * be delivered after it. Both files hold secrets and are made readable by the owner only.
+ */
+final class DemoWardenConfig {
+  static final String TEMPLATE = "demo-warden.yaml";
+  static final String FILE_NAME = "warden.yaml";
+  static final String SECRET_FILE = "release.secret";
+
+  private final SecureRandom random;
+
+  DemoWardenConfig(SecureRandom random) {
+    this.random = random;
+  }
+
+  /**
+   * Writes {@code <dataDir>/warden.yaml} and returns its path.
+   *
+   * @param releaseHost the host the release replay reaches the site on (loopback for a wildcard bind)
+   * @param passwordHash the moderator's {@code pbkdf2-sha256$...} hash
+   */
+  Path write(Path dataDir, String releaseHost, int port, String passwordHash) throws IOException {
+    String yaml = template();
+    Map<String, String> values = Map.of(
+        "@DATA_DIR@", dataDir.toString().replace('\\', '/'),
+        "@RELEASE_HOST@", releaseHost,
+        "@PORT@", Integer.toString(port),
+        "@RELEASE_SECRET@", releaseSecret(dataDir),
+        "@PASSWORD_HASH@", passwordHash);
+    for (Map.Entry<String, String> e : values.entrySet()) {
+      yaml = yaml.replace(e.getKey(), quoted(e.getValue()));
+    }
+    Path file = dataDir.resolve(FILE_NAME);
+    writePrivate(file, yaml);
+    return file;
+  }
+
+  /** The secret in {@code release.secret}, created on first use. */
+  String releaseSecret(Path dataDir) throws IOException {
+    Path file = dataDir.resolve(SECRET_FILE);
+    if (Files.exists(file)) {
+      String secret = Files.readString(file, StandardCharsets.UTF_8).strip();
+      if (secret.length() >= 32) {
+        return secret;
+      }
+    }
+    byte[] bytes = new byte[32];
+    random.nextBytes(bytes);
+    String secret = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    writePrivate(file, secret + "\n");
+    return secret;
+  }
+
+  /** A random password a person can type: 16 characters of URL-safe base64. */
+  String randomPassword() {
+    byte[] bytes = new byte[12];
+    random.nextBytes(bytes);
+    return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+  }
+
+  private static String template() {
+    try (InputStream in = DemoWardenConfig.class.getResourceAsStream(TEMPLATE)) {
+      if (in == null) {
+        throw new IllegalStateException(TEMPLATE + " is missing from the jar");
+      }
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** The template puts every value inside double quotes; escape what would end or break them. */
+  private static String quoted(String value) {
+    return value.replace("\\", "\\\\").replace("\"", "\\\"");
+  }
+
+  private static void writePrivate(Path file, String text) throws IOException {
+    Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
+    Files.deleteIfExists(tmp);
+    if (file.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+      Files.createFile(tmp, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+    }
+    Files.writeString(tmp, text, StandardCharsets.UTF_8);
+    Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+  }
+}

@@ -1,0 +1,54 @@
+package dev.warden.demo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.warden.admin.PasswordHasher;
+import dev.warden.plugin.WardenConfig;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
+import java.security.SecureRandom;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The demo's warden.yaml is a valid Warden config, and its release secret outlives restarts. */
+class DemoWardenConfigTest {
+  @TempDir Path dataDir;
+  private final DemoWardenConfig writer = new DemoWardenConfig(new SecureRandom());
+
+  @Test
+  void theWrittenConfigLoadsWithTheDemoValues() throws Exception {
+    String hash = PasswordHasher.hash("a demo password".toCharArray());
+
+    WardenConfig config = WardenConfig.load(writer.write(dataDir, "127.0.0.1", 18080, hash));
+
+    assertThat(config.release().target()).isEqualTo(URI.create("http://127.0.0.1:18080"));
+    assertThat(config.release().secret()).isEqualTo(writer.releaseSecret(dataDir)).hasSizeGreaterThanOrEqualTo(32);
+    assertThat(config.store().url()).isEqualTo("jdbc:h2:file:" + dataDir + "/warden");
+    assertThat(config.articles().conflictIds()).containsExactlyInAnyOrder("belarus-troops-border", "kerch-bridge-strike");
+    assertThat(config.admin().users()).singleElement().satisfies(user -> {
+      assertThat(user.name()).isEqualTo("moderator");
+      assertThat(user.roles()).containsExactly("moderator", "publisher");
+      assertThat(PasswordHasher.verify("a demo password".toCharArray(), user.passwordHash())).isTrue();
+    });
+  }
+
+  @Test
+  void theReleaseSecretIsGeneratedOnceAndKept() throws Exception {
+    String first = writer.releaseSecret(dataDir);
+    String again = new DemoWardenConfig(new SecureRandom()).releaseSecret(dataDir);
+
+    assertThat(again).isEqualTo(first);
+    assertThat(Files.getPosixFilePermissions(dataDir.resolve("release.secret")))
+        .containsExactlyInAnyOrder(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE);
+  }
+
+  @Test
+  void aDataDirWithQuotesStillGivesAValidConfig() throws Exception {
+    Path odd = Files.createDirectories(dataDir.resolve("news \"desk\""));
+    WardenConfig config = WardenConfig.load(writer.write(odd, "127.0.0.1", 8080,
+        PasswordHasher.hash("a demo password".toCharArray())));
+    assertThat(config.store().url()).isEqualTo("jdbc:h2:file:" + odd + "/warden");
+  }
+}
