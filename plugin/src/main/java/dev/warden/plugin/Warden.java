@@ -72,8 +72,16 @@ public final class Warden implements AutoCloseable {
     return context != null ? context : Warden.class.getClassLoader();
   }
 
+  /** The one place that turns {@code models} into a classifier, with the publisher's narrative catalogues. */
   private static Classifier loadClassifier(ModelsConfig models) {
-    return models.directory() == null ? Classifier.loadDefault() : Classifier.load(models.directory());
+    Classifier classifier =
+        models.directory() == null ? Classifier.loadDefault() : Classifier.load(models.directory());
+    if (!models.narratives().isEmpty()) {
+      // The classifier cannot load catalogue extensions yet (j-disinfo adds that API); the files were validated.
+      LOG.warn("models.narratives lists {} catalogue file(s), but this classifier cannot load extensions yet; "
+          + "only its bundled narrative catalogue is used", models.narratives().size());
+    }
+    return classifier;
   }
 
   /** True if a warden.yaml can be located for this context (init/context param, system property, env). */

@@ -19,6 +19,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.UnaryOperator;
@@ -199,25 +200,41 @@ final class WardenConfigReader {
     ConfigSection labels = s.section("labels");
     Map<String, PolicyConfig.LabelThresholds> thresholds = new LinkedHashMap<>();
     for (String label : labels.names()) {
-      if (!Verdict.LABELS.contains(label)) {
-        throw new WardenConfigException(labels.key(label), null, "is not a label (known: " + Verdict.LABELS + ")");
+      if (!PolicyConfig.SCORED.contains(label)) {
+        throw new WardenConfigException(labels.key(label), null,
+            "is not a label or abuse kind (known: " + PolicyConfig.SCORED + ")");
       }
-      ConfigSection t = labels.section(label);
-      Double hold = t.threshold("hold");
-      Double reject = t.threshold("reject");
-      if (hold != null && reject != null && reject < hold) {
-        throw new WardenConfigException(t.key("reject"), String.valueOf(reject), "must not be below hold (" + hold
-            + ")");
-      }
-      t.finish();
-      thresholds.put(label, new PolicyConfig.LabelThresholds(hold, reject));
+      thresholds.put(label, thresholds(labels.section(label)));
     }
-    String onError = s.requiredText("on-error");
-    if (!onError.equals("hold") && !onError.equals("allow")) {
-      throw new WardenConfigException(s.key("on-error"), onError, "must be hold or allow");
-    }
+    PolicyConfig.OnError onError = choice(s, "on-error", PolicyConfig.OnError.class);
+    PolicyConfig.OnUnsupportedLanguage onUnsupported =
+        choice(s, "on-unsupported-language", PolicyConfig.OnUnsupportedLanguage.class);
     s.finish();
-    return new PolicyConfig(thresholds, PolicyConfig.OnError.valueOf(onError.toUpperCase(java.util.Locale.ROOT)));
+    return new PolicyConfig(thresholds, onError, onUnsupported);
+  }
+
+  private static PolicyConfig.LabelThresholds thresholds(ConfigSection t) {
+    Double hold = t.threshold("hold");
+    Double reject = t.threshold("reject");
+    if (hold != null && reject != null && reject < hold) {
+      throw new WardenConfigException(t.key("reject"), String.valueOf(reject), "must not be below hold (" + hold
+          + ")");
+    }
+    t.finish();
+    return new PolicyConfig.LabelThresholds(hold, reject);
+  }
+
+  /** A required value that names a constant of {@code type} in lower case, e.g. {@code hold}. */
+  private static <E extends Enum<E>> E choice(ConfigSection s, String name, Class<E> type) {
+    String value = s.requiredText(name);
+    for (E constant : type.getEnumConstants()) {
+      if (constant.name().toLowerCase(Locale.ROOT).equals(value)) {
+        return constant;
+      }
+    }
+    List<String> known = java.util.Arrays.stream(type.getEnumConstants())
+        .map(c -> c.name().toLowerCase(Locale.ROOT)).toList();
+    throw new WardenConfigException(s.key(name), value, "must be one of " + String.join(", ", known));
   }
 
   private static StoreConfig store(ConfigSection s, Path dataDir) {
@@ -290,9 +307,20 @@ final class WardenConfigReader {
     return user;
   }
 
-  private static ModelsConfig models(ConfigSection s) {
+  private ModelsConfig models(ConfigSection s) {
     String directory = s.text("directory");
-    ModelsConfig models = new ModelsConfig(directory == null || directory.isBlank() ? null : Path.of(directory));
+    List<String> narratives = s.strings("narratives");
+    List<Path> catalogues = new java.util.ArrayList<>();
+    for (int i = 0; i < narratives.size(); i++) {
+      String item = narratives.get(i);
+      if (item.isBlank()) {
+        throw new WardenConfigException(s.key("narratives") + "[" + i + "]", item, "must be a file path");
+      }
+      catalogues.add(baseDirectory.resolve(item.trim()).normalize());
+    }
+    ModelsConfig models = new ModelsConfig(
+        directory == null || directory.isBlank() ? null : baseDirectory.resolve(directory.trim()).normalize(),
+        catalogues);
     s.finish();
     return models;
   }

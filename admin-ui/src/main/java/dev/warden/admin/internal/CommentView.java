@@ -9,8 +9,10 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * The JSON shape of one comment for moderators: the stored fields, the top terms per label taken from the
- * explanation, and a plain-sentence reason. Stateless.
+ * The JSON shape of one comment for moderators: the stored fields, the scores per label and abuse kind, and from
+ * the explanation the top terms per label or kind (with their spans in the text), the language, the flags, the
+ * matched narratives, and a plain-sentence reason. The explanation is read defensively: rows written by older
+ * versions or other tools lack fields, and a malformed part is skipped rather than failing a page. Stateless.
  */
 final class CommentView {
   private static final int MAX_TERMS_PER_LABEL = 10;
@@ -25,7 +27,12 @@ final class CommentView {
     view.put("articleId", c.articleId());
     view.put("posterKey", c.posterKey());
     view.put("scores", new TreeMap<>(c.scores()));
-    view.put("terms", terms(c.explanation()));
+    view.put("terms", terms(c.explanation(), c.text().length()));
+    String language = c.explanation().get("language") instanceof String code ? code : null;
+    view.put("language", language);
+    view.put("languageName", LanguageNames.of(language));
+    view.put("flags", ExplanationParts.flags(c.explanation()));
+    view.put("narratives", ExplanationParts.narratives(c.explanation()));
     view.put("reason", c.reason());
     view.put("reasonText", ReasonText.of(c));
     view.put("status", c.status().wireName());
@@ -40,10 +47,10 @@ final class CommentView {
   }
 
   /**
-   * Top terms per label from {@code explanation.terms}, as {@code [{"text":..., "weight":...}]}. Accepts a list
-   * of strings or of {@code {text, weight}} maps per label; anything else is skipped rather than failing a page.
+   * Top terms per label or kind from {@code explanation.terms}, as {@code [{"text", "weight"?, "start"?,
+   * "end"?}]}. Accepts a list of strings or of maps per name; a span is kept only when it lies inside the text.
    */
-  static Map<String, List<Map<String, Object>>> terms(Map<String, Object> explanation) {
+  static Map<String, List<Map<String, Object>>> terms(Map<String, Object> explanation, int textLength) {
     Map<String, List<Map<String, Object>>> out = new TreeMap<>();
     if (!(explanation.get("terms") instanceof Map<?, ?> byLabel)) {
       return out;
@@ -52,7 +59,7 @@ final class CommentView {
       if (label instanceof String name && list instanceof List<?> items) {
         List<Map<String, Object>> terms = new ArrayList<>();
         for (Object item : items) {
-          Map<String, Object> term = term(item);
+          Map<String, Object> term = term(item, textLength);
           if (term != null && terms.size() < MAX_TERMS_PER_LABEL) {
             terms.add(term);
           }
@@ -63,7 +70,7 @@ final class CommentView {
     return out;
   }
 
-  private static Map<String, Object> term(Object item) {
+  private static Map<String, Object> term(Object item, int textLength) {
     Map<String, Object> term = new LinkedHashMap<>();
     if (item instanceof String text && !text.isBlank()) {
       term.put("text", text);
@@ -73,6 +80,11 @@ final class CommentView {
       term.put("text", text);
       if (map.get("weight") instanceof Number weight) {
         term.put("weight", weight.doubleValue());
+      }
+      if (map.get("start") instanceof Number start && map.get("end") instanceof Number end
+          && start.intValue() >= 0 && start.intValue() < end.intValue() && end.intValue() <= textLength) {
+        term.put("start", start.intValue());
+        term.put("end", end.intValue());
       }
       return term;
     }

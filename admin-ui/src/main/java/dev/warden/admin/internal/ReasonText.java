@@ -2,13 +2,16 @@ package dev.warden.admin.internal;
 
 import dev.warden.plugin.store.Decision;
 import dev.warden.plugin.store.HeldComment;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
 /**
- * One plain sentence saying why a comment was held or rejected, e.g. "Held: abuse score 0.93 is above the
- * conflict policy's hold threshold 0.50". Uses the explanation's {@code policy} (policy name) and
- * {@code thresholds} ({@code label -> {hold, reject}}) when present. Stateless.
+ * One plain sentence saying why a comment was held or rejected, e.g. "Held: threat score 0.81 is above the
+ * conflict policy's hold threshold 0.50", "Held: the comment is in Russian (rus), which the models do not cover; a
+ * moderator should read it.", with "; it matches the known narrative '…' (similarity 0.72)" when the comment
+ * resembles a known disinformation narrative. Uses the explanation's {@code policy}, {@code thresholds}
+ * ({@code name -> {hold, reject}}), {@code language} and {@code narratives} when present. Stateless.
  */
 final class ReasonText {
   private ReasonText() {}
@@ -19,16 +22,42 @@ final class ReasonText {
     if ("classifier_error".equals(reason)) {
       return verb + ": the classifier failed on this comment, so the policy holds it for review.";
     }
-    String label = label(c);
-    if (label == null) {
-      return verb + ": " + reason.replace('_', ' ') + ".";
+    if ("unsupported_language".equals(reason)) {
+      return verb + ": " + unsupportedLanguage(c.explanation());
     }
+    String label = label(c);
+    String sentence = label == null ? verb + ": " + reason.replace('_', ' ') : scoreSentence(c, verb, label);
+    List<Map<String, Object>> narratives = ExplanationParts.narratives(c.explanation());
+    if (narratives.isEmpty()) {
+      return label == null ? sentence + "." : sentence;
+    }
+    Map<String, Object> top = narratives.get(0);
+    return sentence + "; it matches the known narrative '" + top.get("title") + "' (similarity "
+        + fmt((Double) top.get("similarity")) + ")";
+  }
+
+  private static String unsupportedLanguage(Map<String, Object> explanation) {
+    String code = explanation.get("language") instanceof String s && !s.isBlank() ? s : null;
+    String name = LanguageNames.of(code);
+    String in;
+    if (name != null) {
+      in = "the comment is in " + name + " (" + code + "), which the models do not cover";
+    } else if (code != null && !"und".equals(code)) {
+      in = "the comment is in a language the models do not cover (" + code + ")";
+    } else {
+      in = "the models could not tell which language the comment is in";
+    }
+    return in + "; a moderator should read it.";
+  }
+
+  private static String scoreSentence(HeldComment c, String verb, String label) {
     double score = c.scores().get(label);
-    StringBuilder s = new StringBuilder(verb).append(": ").append(label).append(" score ").append(fmt(score));
+    StringBuilder s = new StringBuilder(verb).append(": ").append(label.replace('_', ' ')).append(" score ")
+        .append(fmt(score));
     String kind = c.decision() == Decision.REJECT ? "reject" : "hold";
     Double threshold = threshold(c.explanation(), label, kind);
     if (threshold == null) {
-      return s.append('.').toString();
+      return s.toString();
     }
     s.append(score > threshold ? " is above the " : " reaches the ");
     if (c.explanation().get("policy") instanceof String policy && !policy.isBlank()) {
@@ -37,7 +66,7 @@ final class ReasonText {
     return s.append(kind).append(" threshold ").append(fmt(threshold)).toString();
   }
 
-  /** The scored label the reason code names: {@code abuse}, or the prefix of {@code abuse_hold}. */
+  /** The scored label or kind the reason code names: {@code threat}, or the prefix of {@code abuse_hold}. */
   private static String label(HeldComment c) {
     String reason = c.reason();
     if (c.scores().containsKey(reason)) {
@@ -49,8 +78,8 @@ final class ReasonText {
   }
 
   /**
-   * The threshold that decided: {@code thresholds.<label>.hold|reject} (the plugin's shape), a plain number per
-   * label, or a single {@code threshold}.
+   * The threshold that decided: {@code thresholds.<name>.hold|reject} (the plugin's shape), a plain number per
+   * name, or a single {@code threshold}.
    */
   private static Double threshold(Map<String, Object> explanation, String label, String kind) {
     if (explanation.get("thresholds") instanceof Map<?, ?> map) {

@@ -213,16 +213,21 @@ function renderItem(comment) {
   badge.textContent = comment.status.replaceAll('_', ' ');
   badge.classList.add(`badge-${comment.status}`);
   item.querySelector('.reason').textContent = comment.reasonText || comment.reason;
-  renderHighlighted(item.querySelector('.text'), comment.text, allTerms(comment.terms));
+  renderLanguage(item.querySelector('.language'), comment);
+  renderFlags(item.querySelector('.flags'), comment.flags);
+  renderHighlighted(item.querySelector('.text'), comment.text, comment.terms);
   renderScores(item.querySelector('.scores'), comment.scores);
   renderTerms(item.querySelector('.terms'), comment.terms);
+  renderNarratives(item.querySelector('.narratives'), comment.narratives);
   renderDecided(item.querySelector('.decided'), comment);
   const actions = item.querySelector('.actions');
   if (DECIDABLE.has(comment.status)) {
     actions.querySelector('[data-action="approve"]').addEventListener('click', () => approve(comment.id));
     actions.querySelector('[data-action="reject"]').addEventListener('click', () => reject(comment.id));
     if (comment.status === 'pending' && comment.terms) {
-      const top = Object.keys(comment.scores || {}).sort((a, b) => comment.scores[b] - comment.scores[a])[0];
+      // Preselect the label that scored highest; an abuse kind counts as abuse.
+      const top = LABELS.filter((l) => l in (comment.scores || {}))
+        .sort((a, b) => comment.scores[b] - comment.scores[a])[0];
       const select = actions.querySelector('.reject-reason');
       if ([...select.options].some((o) => o.value === top)) select.value = top;
     }
@@ -248,20 +253,37 @@ function renderDecided(element, comment) {
   element.hidden = parts.length === 0;
 }
 
+// Labels first, each abuse kind indented under abuse, then anything else the model scores.
+const LABELS = ['abuse', 'disinformation'];
+const KINDS = ['insult', 'threat', 'identity_attack', 'profanity'];
+
+function scoreOrder(scores) {
+  const names = Object.keys(scores || {});
+  const ordered = [];
+  for (const label of LABELS) {
+    if (names.includes(label)) ordered.push([label, false]);
+    if (label === 'abuse') for (const kind of KINDS) if (names.includes(kind)) ordered.push([kind, true]);
+  }
+  for (const name of names.sort()) if (!LABELS.includes(name) && !KINDS.includes(name)) ordered.push([name, false]);
+  return ordered;
+}
+
 function renderScores(container, scores) {
-  for (const [label, score] of Object.entries(scores || {}).sort()) {
+  for (const [label, isKind] of scoreOrder(scores)) {
+    const score = scores[label];
     const row = document.createElement('div');
-    row.className = 'score';
+    row.className = isKind ? 'score kind' : 'score';
+    row.dataset.name = label;
     const name = document.createElement('span');
     name.className = 'score-label';
-    name.textContent = label;
+    name.textContent = label.replaceAll('_', ' ');
     const bar = document.createElement('span');
     bar.className = 'bar';
     bar.setAttribute('role', 'meter');
     bar.setAttribute('aria-valuemin', '0');
     bar.setAttribute('aria-valuemax', '1');
     bar.setAttribute('aria-valuenow', String(score));
-    bar.setAttribute('aria-label', `${label} score`);
+    bar.setAttribute('aria-label', `${label.replaceAll('_', ' ')} score`);
     const fill = document.createElement('span');
     fill.className = score >= 0.7 ? 'fill high' : score >= 0.4 ? 'fill mid' : 'fill low';
     // CSSOM, not an inline style attribute: allowed by the page's style-src 'self'.
@@ -280,25 +302,103 @@ function renderTerms(container, terms) {
     for (const term of list) {
       const chip = document.createElement('span');
       chip.className = 'chip';
-      chip.title = `${label}${term.weight === undefined ? '' : ` · weight ${Number(term.weight).toFixed(2)}`}`;
+      chip.title = `${label.replaceAll('_', ' ')}${term.weight === undefined ? '' : ` · weight ${Number(term.weight).toFixed(2)}`}`;
       chip.textContent = term.text;
       container.append(chip);
     }
   }
 }
 
-function allTerms(terms) {
-  const out = [];
-  for (const list of Object.values(terms || {})) {
-    for (const term of list) if (term.text && term.text.trim()) out.push(term.text.trim());
+function renderLanguage(element, comment) {
+  const code = comment.language;
+  if (!code) {
+    element.remove();
+    return;
   }
-  return out;
+  element.textContent = code === 'und' ? 'language unknown' : comment.languageName ? `${comment.languageName} (${code})` : code;
+  element.title = 'Detected language';
+}
+
+function renderFlags(container, flags) {
+  for (const flag of flags || []) {
+    const badge = document.createElement('span');
+    badge.className = 'badge flag';
+    badge.dataset.flag = flag;
+    badge.textContent = flag.replaceAll('_', ' ');
+    container.append(badge);
+  }
+}
+
+// A link only for http(s) URLs; anything else (javascript:, data:, relative junk) is shown nowhere.
+function webUrl(value) {
+  if (typeof value !== 'string') return null;
+  try {
+    const url = new URL(value);
+    return url.protocol === 'https:' || url.protocol === 'http:' ? url.href : null;
+  } catch {
+    return null;
+  }
+}
+
+function renderNarratives(container, narratives) {
+  if (!narratives || narratives.length === 0) {
+    container.remove();
+    return;
+  }
+  const heading = document.createElement('p');
+  heading.className = 'narratives-heading';
+  heading.textContent = 'Matches known disinformation narratives';
+  const list = document.createElement('ul');
+  for (const narrative of narratives) {
+    const entry = document.createElement('li');
+    entry.className = 'narrative';
+    entry.dataset.id = narrative.id;
+    const title = document.createElement('strong');
+    title.className = 'narrative-title';
+    title.textContent = narrative.title;
+    const similarity = document.createElement('span');
+    similarity.className = 'narrative-similarity muted';
+    similarity.textContent = `similarity ${Number(narrative.similarity).toFixed(2)}`;
+    const description = document.createElement('p');
+    description.className = 'narrative-description';
+    description.textContent = narrative.description || '';
+    entry.append(title, ' ', similarity, description);
+    const href = webUrl(narrative.debunkUrl);
+    if (href) {
+      const link = document.createElement('a');
+      link.className = 'debunk';
+      link.href = href;
+      link.target = '_blank';
+      link.rel = 'noopener noreferrer';
+      link.textContent = 'Read the debunk';
+      entry.append(link);
+    }
+    list.append(entry);
+  }
+  container.append(heading, list);
+}
+
+// Ranges to highlight: a term's span when the API gives one, else every whole-word occurrence of its text.
+function highlightRanges(text, terms) {
+  const ranges = [];
+  const unplaced = [];
+  for (const list of Object.values(terms || {})) {
+    for (const term of list) {
+      if (Number.isInteger(term.start) && Number.isInteger(term.end) && term.start >= 0 && term.start < term.end
+          && term.end <= text.length) {
+        ranges.push([term.start, term.end]);
+      } else if (term.text && term.text.trim()) {
+        unplaced.push(term.text.trim());
+      }
+    }
+  }
+  return mergeRanges(ranges.concat(findRanges(text, unplaced)));
 }
 
 // Splits text into text nodes and <mark> elements around the terms (case-insensitive, whole words for word
 // terms). Builds nodes only: the text is never parsed as HTML.
 function renderHighlighted(element, text, terms) {
-  const ranges = findRanges(text, terms);
+  const ranges = highlightRanges(text, terms);
   const nodes = [];
   let at = 0;
   for (const [start, end] of ranges) {
@@ -328,6 +428,10 @@ function findRanges(text, terms) {
       from = end;
     }
   }
+  return found;
+}
+
+function mergeRanges(found) {
   found.sort((a, b) => a[0] - b[0] || b[1] - a[1]);
   const merged = [];
   for (const range of found) {

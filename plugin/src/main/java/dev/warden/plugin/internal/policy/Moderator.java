@@ -1,15 +1,10 @@
 package dev.warden.plugin.internal.policy;
 
 import dev.warden.classifier.Classifier;
-import dev.warden.classifier.Term;
 import dev.warden.classifier.Verdict;
 import dev.warden.plugin.PolicyConfig;
-import dev.warden.plugin.PolicyConfig.LabelThresholds;
 import dev.warden.plugin.WardenConfig;
 import dev.warden.plugin.store.Decision;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -50,11 +45,11 @@ public final class Moderator {
       LOG.warn("Classifier failed on a comment for article {}: {}", articleId, e.toString());
       Decision decision = policy.onError() == PolicyConfig.OnError.ALLOW ? Decision.ALLOW : Decision.HOLD;
       return new Assessment(decision, CLASSIFIER_ERROR, Map.of(),
-          explanation(Map.of(), safeModelVersion(), policyName, policy));
+          Explanation.failed(safeModelVersion(), policyName, policy));
     }
     Decider.Outcome outcome = decider.decide(verdict, policy);
     return new Assessment(outcome.decision(), outcome.reason(), verdict.scores(),
-        explanation(verdict.terms(), verdict.modelVersion(), policyName, policy));
+        Explanation.of(verdict, policyName, policy));
   }
 
   private String safeModelVersion() {
@@ -63,27 +58,5 @@ public final class Moderator {
     } catch (RuntimeException e) {
       return "unknown";
     }
-  }
-
-  private static Map<String, Object> explanation(
-      Map<String, List<Term>> terms, String model, String policyName, PolicyConfig policy) {
-    Map<String, Object> termsJson = new LinkedHashMap<>();
-    terms.forEach((label, list) -> termsJson.put(label, list.stream()
-        .map(t -> Map.<String, Object>of("text", t.text(), "weight", t.weight()))
-        .toList()));
-    Map<String, Object> thresholds = new LinkedHashMap<>();
-    for (String label : Verdict.LABELS) {
-      LabelThresholds t = policy.thresholds(label);
-      Map<String, Object> pair = new HashMap<>(); // values may be null (off)
-      pair.put("hold", t.hold());
-      pair.put("reject", t.reject());
-      thresholds.put(label, pair);
-    }
-    Map<String, Object> explanation = new LinkedHashMap<>();
-    explanation.put("terms", termsJson);
-    explanation.put("model", model);
-    explanation.put("policy", policyName);
-    explanation.put("thresholds", thresholds);
-    return explanation;
   }
 }
