@@ -7,7 +7,6 @@ import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.io.InputStream;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Function;
@@ -17,14 +16,15 @@ import org.slf4j.LoggerFactory;
 /**
  * The admin JSON API at {@code /warden/api/*}: routes requests to the endpoint classes and turns every failure
  * into a short JSON error ({@code {"error":code,"message":...}}) — never a container error page. Every response
- * carries {@code Cache-Control: no-store} and {@code X-Content-Type-Options: nosniff}.
+ * carries {@code Cache-Control: no-store} and {@code X-Content-Type-Options: nosniff}. Every request body is read
+ * (up to {@link Json#MAX_BODY_BYTES}) before routing, so no answer leaves unread bytes on a keep-alive connection;
+ * a larger body gets 413 with {@code Connection: close}.
  *
  * <p>The runtime is looked up once in {@link #init()}, so the servlet can be registered before Warden starts.
  */
 public final class ApiServlet extends HttpServlet {
   private static final long serialVersionUID = 1L;
   private static final Logger LOG = LoggerFactory.getLogger(ApiServlet.class);
-  private static final long DRAIN_LIMIT = 64 * 1024;
 
   private final transient Function<ServletContext, AdminServices> locator;
   private transient AuthEndpoints auth;
@@ -50,10 +50,22 @@ public final class ApiServlet extends HttpServlet {
   protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
     response.setHeader("Cache-Control", "no-store");
     response.setHeader("X-Content-Type-Options", "nosniff");
+    BufferedRequest buffered;
     try {
-      route(request, response);
+      buffered = BufferedRequest.read(request, Json.MAX_BODY_BYTES);
+    } catch (BufferedRequest.BodyTooLarge e) {
+      // Bytes are left on the connection: say that it closes, so that no client reuses it.
+      response.setHeader("Connection", "close");
+      error(response, 413, "too_large", "The body is larger than " + Json.MAX_BODY_BYTES + " bytes.", null);
+      return;
+    } catch (IOException e) {
+      response.setHeader("Connection", "close");
+      error(response, 400, "bad_request", "The request body could not be read.", null);
+      return;
+    }
+    try {
+      route(buffered, response);
     } catch (ApiException e) {
-      drain(request, response);
       error(response, e.status(), e.code(), e.getMessage(), e.body());
     } catch (StoreException e) {
       LOG.error("Admin API: store unavailable on {} {}", request.getMethod(), request.getRequestURI(), e);
@@ -121,31 +133,6 @@ public final class ApiServlet extends HttpServlet {
       body.put("comment", extra);
     }
     Json.write(response, status, body);
-  }
-
-  /**
-   * Reads what is left of a small request body that an early error did not need, so the connection can be
-   * reused; a larger rest closes the connection instead (a client must not read our answer off a connection
-   * the server is about to drop).
-   */
-  private static void drain(HttpServletRequest request, HttpServletResponse response) {
-    if (request.getContentLengthLong() == 0) {
-      return;
-    }
-    try {
-      InputStream in = request.getInputStream();
-      byte[] buffer = new byte[4096];
-      long left = DRAIN_LIMIT;
-      int n;
-      while (left > 0 && (n = in.read(buffer, 0, (int) Math.min(buffer.length, left))) != -1) {
-        left -= n;
-      }
-      if (left <= 0) {
-        response.setHeader("Connection", "close");
-      }
-    } catch (IOException | IllegalStateException e) {
-      response.setHeader("Connection", "close");
-    }
   }
 
   @FunctionalInterface

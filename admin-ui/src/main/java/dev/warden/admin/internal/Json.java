@@ -86,7 +86,7 @@ final class Json {
     }
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     byte[] buffer = new byte[4096];
-    // Not closed here: the container owns the stream, and an error answer may still drain it.
+    // Not closed here: the container owns the stream.
     InputStream in = request.getInputStream();
     int n;
     while ((n = in.read(buffer)) != -1) {
