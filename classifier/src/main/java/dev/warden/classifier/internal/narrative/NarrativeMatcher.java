@@ -105,6 +105,19 @@ public final class NarrativeMatcher {
     return narratives;
   }
 
+  /** What matching one comment found: the matches to report and the best similarity of any narrative. */
+  public record Result(List<Match> matches, double best) {}
+
+  /** Matches at or above {@link #FLOOR} (most similar first, at most {@link #MAX_MATCHES}) and the best similarity. */
+  public Result matchAll(NormalisedText text) {
+    double[] similarities = similarities(text);
+    double best = 0;
+    for (double s : similarities) {
+      best = Math.max(best, s);
+    }
+    return new Result(select(text, similarities, FLOOR, MAX_MATCHES), Math.min(1.0, best));
+  }
+
   /** Matches at or above {@link #FLOOR}, most similar first, at most {@link #MAX_MATCHES}. */
   public List<Match> match(NormalisedText text) {
     return match(text, FLOOR, MAX_MATCHES);
@@ -112,7 +125,10 @@ public final class NarrativeMatcher {
 
   /** Matches at or above {@code floor}, most similar first, at most {@code max}. */
   public List<Match> match(NormalisedText text, double floor, int max) {
-    double[] best = similarities(text);
+    return select(text, similarities(text), floor, max);
+  }
+
+  private List<Match> select(NormalisedText text, double[] best, double floor, int max) {
     List<Integer> order = new ArrayList<>();
     for (int n = 0; n < best.length; n++) {
       if (best[n] >= floor && best[n] > 0) {
