@@ -31,7 +31,7 @@ import opennlp.tools.util.TrainingParameters;
  */
 public final class ModelTrainer {
   /** Bumped whenever the normaliser or the features change meaning, so the version changes with them. */
-  static final String FEATURES_VERSION = "features-2";
+  static final String FEATURES_VERSION = "features-3";
 
   /** Below this many examples every feature is kept; above it a feature must occur twice. */
   static final int SMALL_CORPUS = 5000;
@@ -105,7 +105,7 @@ public final class ModelTrainer {
   }
 
   private static AbstractModel trainOne(List<DocumentSample> samples, TrainingParameters params, String label) {
-    FeatureGenerator[] generators = {new WordUnigramFeatures(), new WordBigramFeatures(), new CharNgramFeatures()};
+    FeatureGenerator[] generators = {new WordUnigramFeatures(), new WordBigramFeatures(), new CharNgramFeatures(), new LexiconFeatures()};
     try {
       return (AbstractModel)
           DocumentCategorizerME.train(
