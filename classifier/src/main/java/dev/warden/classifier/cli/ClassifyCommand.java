@@ -2,6 +2,7 @@ package dev.warden.classifier.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.warden.classifier.Classifier;
+import dev.warden.classifier.NarrativeMatch;
 import dev.warden.classifier.Term;
 import dev.warden.classifier.Verdict;
 import java.io.BufferedReader;
@@ -16,6 +17,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeSet;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -42,26 +44,64 @@ final class ClassifyCommand implements Callable<Integer> {
     return 0;
   }
 
-  /** The verdict as JSON, {@code scores} first. */
+  /**
+   * The verdict as JSON: {@code scores} first (labels, then the abuse kinds present), then {@code terms} with
+   * their spans when known, {@code language}, {@code flags}, {@code narratives} and {@code model}. Scores stay
+   * plain numbers so scripts (and the judge) can read {@code scores.abuse} directly.
+   */
   static Map<String, Object> toJson(Verdict verdict) {
     Map<String, Object> scores = new LinkedHashMap<>();
     Map<String, Object> terms = new LinkedHashMap<>();
-    for (String label : Verdict.LABELS) {
-      scores.put(label, Math.round(verdict.score(label) * 1_000_000) / 1_000_000.0);
+    for (String name : scoredNames(verdict)) {
+      scores.put(name, round(verdict.score(name)));
       List<Map<String, Object>> list = new ArrayList<>();
-      for (Term term : verdict.termsFor(label)) {
-        Map<String, Object> t = new LinkedHashMap<>();
-        t.put("text", term.text());
-        t.put("weight", term.weight());
-        list.add(t);
+      for (Term term : verdict.termsFor(name)) {
+        list.add(term(term));
       }
-      terms.put(label, list);
+      terms.put(name, list);
+    }
+    List<Map<String, Object>> narratives = new ArrayList<>();
+    for (NarrativeMatch match : verdict.narratives()) {
+      Map<String, Object> n = new LinkedHashMap<>();
+      n.put("id", match.id());
+      n.put("title", match.title());
+      n.put("similarity", round(match.similarity()));
+      n.put("debunk", match.debunkUrl());
+      narratives.add(n);
     }
     Map<String, Object> json = new LinkedHashMap<>();
     json.put("scores", scores);
     json.put("terms", terms);
     json.put("language", verdict.language());
+    json.put("flags", new TreeSet<>(verdict.flags()));
+    json.put("narratives", narratives);
     json.put("model", verdict.modelVersion());
     return json;
+  }
+
+  /** The labels, then the kinds this verdict scores, in display order. */
+  private static List<String> scoredNames(Verdict verdict) {
+    List<String> names = new ArrayList<>(Verdict.LABELS);
+    for (String kind : Verdict.KINDS) {
+      if (verdict.scores().containsKey(kind)) {
+        names.add(kind);
+      }
+    }
+    return names;
+  }
+
+  private static Map<String, Object> term(Term term) {
+    Map<String, Object> t = new LinkedHashMap<>();
+    t.put("text", term.text());
+    t.put("weight", round(term.weight()));
+    if (term.hasSpan()) {
+      t.put("start", term.start());
+      t.put("end", term.end());
+    }
+    return t;
+  }
+
+  private static double round(double value) {
+    return Math.round(value * 1_000_000) / 1_000_000.0;
   }
 }

@@ -22,13 +22,14 @@ import java.util.Set;
  * <p>Immutable and thread-safe; share one instance.
  */
 final class OpenNlpClassifier implements Classifier {
-  /** Language detection comes in a later issue; until then every verdict says "undetermined". */
-  static final String UNDETERMINED = "und";
+  /** The languages the models were trained on (ISO 639-3); a comment confidently in another one is flagged. */
+  static final Set<String> SUPPORTED_LANGUAGES = Set.of(LanguageIdentifier.ENGLISH);
 
   private final Map<String, LabelModel> models;
   private final String version;
   private final Normaliser normaliser;
   private final NarrativeMatcher narratives;
+  private final LanguageIdentifier languages = LanguageIdentifier.bundled();
 
   OpenNlpClassifier(Map<String, LabelModel> models, String version) {
     this(models, version, NarrativeMatchers.bundled());
@@ -56,6 +57,7 @@ final class OpenNlpClassifier implements Classifier {
       if (normalised.tokens().isEmpty()) {
         return nothingToJudge();
       }
+      LanguageIdentifier.Detection language = languages.detect(text);
       TextFeatures features = TextFeatures.of(normalised.words());
       Map<String, Double> scores = new LinkedHashMap<>();
       Map<String, List<Term>> terms = new LinkedHashMap<>();
@@ -69,7 +71,7 @@ final class OpenNlpClassifier implements Classifier {
       scores.put(Verdict.DISINFORMATION,
           DisinformationScore.combine(scores.get(Verdict.DISINFORMATION), matched.best()));
       terms.put(Verdict.DISINFORMATION, withKeywords(terms.get(Verdict.DISINFORMATION), matched));
-      return new Verdict(scores, terms, UNDETERMINED, narrativeMatches(matched), Set.of(), version);
+      return new Verdict(scores, terms, language.language(), narrativeMatches(matched), flags(language), version);
     } catch (RuntimeException e) {
       if (e instanceof ClassificationException) {
         throw e;
@@ -110,7 +112,14 @@ final class OpenNlpClassifier implements Classifier {
       scores.put(label, 0.0);
       terms.put(label, List.of());
     }
-    return new Verdict(scores, terms, UNDETERMINED, version);
+    return new Verdict(scores, terms, LanguageIdentifier.UNDETERMINED, version);
+  }
+
+  /** Scores are still computed for an unsupported language: the flag lets policy hold the comment for a human. */
+  private static Set<String> flags(LanguageIdentifier.Detection language) {
+    boolean unsupported = language.foreignScript() || !(SUPPORTED_LANGUAGES.contains(language.language())
+        || LanguageIdentifier.UNDETERMINED.equals(language.language()));
+    return unsupported ? Set.of(Verdict.UNSUPPORTED_LANGUAGE) : Set.of();
   }
 
   @Override
