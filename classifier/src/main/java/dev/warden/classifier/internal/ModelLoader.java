@@ -71,6 +71,12 @@ public final class ModelLoader {
   private static Map<String, LabelModel> models(OpenNlpClassifier classifier) {
     Map<String, LabelModel> models = new LinkedHashMap<>();
     Verdict.LABELS.forEach(label -> models.put(label, classifier.model(label)));
+    // Keep the abuse-kind models too, or a catalogue extension would silently drop the kind scores.
+    for (String kind : Verdict.KINDS) {
+      if (classifier.model(kind) != null) {
+        models.put(kind, classifier.model(kind));
+      }
+    }
     return models;
   }
 
