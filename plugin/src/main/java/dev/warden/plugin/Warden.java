@@ -1,5 +1,6 @@
 package dev.warden.plugin;
 
+import dev.warden.classifier.ClassificationException;
 import dev.warden.classifier.Classifier;
 import dev.warden.plugin.internal.config.WardenConfigLocator;
 import dev.warden.plugin.internal.release.ReleaseOutbox;
@@ -72,16 +73,21 @@ public final class Warden implements AutoCloseable {
     return context != null ? context : Warden.class.getClassLoader();
   }
 
-  /** The one place that turns {@code models} into a classifier, with the publisher's narrative catalogues. */
+  /**
+   * The one place that turns {@code models} into a classifier: the bundled model or a model directory, with the
+   * narrative catalogue extended by the publisher's {@code models.narratives} files (a bad file fails start-up).
+   */
   private static Classifier loadClassifier(ModelsConfig models) {
-    Classifier classifier =
-        models.directory() == null ? Classifier.loadDefault() : Classifier.load(models.directory());
-    if (!models.narratives().isEmpty()) {
-      // The classifier cannot load catalogue extensions yet (j-disinfo adds that API); the files were validated.
-      LOG.warn("models.narratives lists {} catalogue file(s), but this classifier cannot load extensions yet; "
-          + "only its bundled narrative catalogue is used", models.narratives().size());
+    try {
+      if (models.directory() == null) {
+        return Classifier.loadDefault(models.narratives());
+      }
+      return Classifier.load(models.directory(), models.narratives());
+    } catch (ClassificationException e) {
+      // Name the key a publisher has to fix: a bad catalogue file, or a directory that holds no usable model.
+      String key = models.directory() == null ? "models.narratives" : "models";
+      throw new WardenConfigException(key, "cannot be loaded: " + e.getMessage(), e);
     }
-    return classifier;
   }
 
   /** True if a warden.yaml can be located for this context (init/context param, system property, env). */

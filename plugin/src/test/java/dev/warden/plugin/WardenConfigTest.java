@@ -187,6 +187,12 @@ class WardenConfigTest {
       articles.conflict.paths[0]             | 'articles: {conflict: {paths: ["war-*"]}}'
       articles.conflict.colour               | 'articles: {conflict: {colour: red}}'
       models.directory                       | 'models: {directory: /no/such/model/dir}'
+      models.narratives[0]                   | 'models: {narratives: [/no/such/catalogue.yaml]}'
+      models.narratives                      | 'models: {narratives: extra-narratives.yaml}'
+      policies.conflict.labels.threat.hold   | 'policies: {conflict: {labels: {threat: {hold: 1.2}}}}'
+      policies.default.labels.identity_attack.reject | 'policies: {default: {labels: {identity_attack: {hold: 0.5, reject: 0.4}}}}'
+      policies.default.labels.hate           | 'policies: {default: {labels: {hate: {hold: 0.5}}}}'
+      policies.conflict.on-unsupported-language | 'policies: {conflict: {on-unsupported-language: translate}}'
       """)
   void badValueNamesItsKey(String key, String yaml) {
     String base = yaml.startsWith("release") ? USERS : MINIMAL;
@@ -194,6 +200,71 @@ class WardenConfigTest {
 
     assertThat(e.key()).isEqualTo(key);
     assertThat(e.getMessage()).contains(key);
+  }
+
+  @Test
+  void thresholdsAreAcceptedForEveryAbuseKind() {
+    WardenConfig config = parse(MINIMAL + """
+        policies:
+          conflict:
+            labels:
+              threat: {hold: 0.4}
+              identity_attack: {hold: 0.5, reject: 0.9}
+              profanity: {hold: 0.8}
+        """);
+
+    PolicyConfig conflict = config.conflictPolicy();
+    assertThat(conflict.thresholds("threat")).isEqualTo(new PolicyConfig.LabelThresholds(0.4, null));
+    assertThat(conflict.thresholds("identity_attack")).isEqualTo(new PolicyConfig.LabelThresholds(0.5, 0.9));
+    assertThat(conflict.thresholds("profanity")).isEqualTo(new PolicyConfig.LabelThresholds(0.8, null));
+    assertThat(conflict.thresholds("abuse")).isEqualTo(new PolicyConfig.LabelThresholds(0.5, null));
+  }
+
+  @Test
+  void unknownLabelNamesTheKnownLabelsAndKinds() {
+    WardenConfigException e = failure(MINIMAL + "policies: {default: {labels: {hate: {hold: 0.5}}}}");
+
+    assertThat(e.getMessage()).contains("abuse", "disinformation", "insult", "threat", "identity_attack",
+        "profanity");
+  }
+
+  @Test
+  void bundledPoliciesHoldThreatsAndIdentityAttacksAndUnsupportedLanguagesOnConflictArticles() {
+    WardenConfig config = parse(MINIMAL);
+
+    PolicyConfig conflict = config.conflictPolicy();
+    assertThat(conflict.thresholds("threat").hold()).isEqualTo(0.5);
+    assertThat(conflict.thresholds("identity_attack").hold()).isEqualTo(0.5);
+    assertThat(conflict.thresholds("insult").hold()).isNull();
+    assertThat(conflict.thresholds("profanity").hold()).isNull();
+    assertThat(conflict.onUnsupportedLanguage()).isEqualTo(PolicyConfig.OnUnsupportedLanguage.HOLD);
+    PolicyConfig other = config.defaultPolicy();
+    assertThat(other.thresholds("threat").hold()).isEqualTo(0.6);
+    assertThat(other.thresholds("identity_attack").hold()).isEqualTo(0.7);
+    assertThat(other.onUnsupportedLanguage()).isEqualTo(PolicyConfig.OnUnsupportedLanguage.SCORE);
+  }
+
+  @Test
+  void unsupportedLanguagePolicyIsRead() {
+    WardenConfig config = parse(MINIMAL + """
+        policies:
+          default: {on-unsupported-language: hold}
+          conflict: {on-unsupported-language: allow}
+        """);
+
+    assertThat(config.defaultPolicy().onUnsupportedLanguage()).isEqualTo(PolicyConfig.OnUnsupportedLanguage.HOLD);
+    assertThat(config.conflictPolicy().onUnsupportedLanguage()).isEqualTo(PolicyConfig.OnUnsupportedLanguage.ALLOW);
+  }
+
+  @Test
+  void narrativeCataloguesAreResolvedAgainstTheConfigFilesDirectory(@TempDir Path dir) throws Exception {
+    Path catalogue = Files.writeString(dir.resolve("our-narratives.yaml"), "version: 1\nnarratives: []\n");
+    Path file = Files.writeString(dir.resolve("warden.yaml"), MINIMAL + "models: {narratives: [our-narratives.yaml]}\n");
+
+    WardenConfig config = WardenConfig.load(file);
+
+    assertThat(config.models().narratives()).containsExactly(catalogue.toAbsolutePath());
+    assertThat(parse(MINIMAL).models().narratives()).isEmpty();
   }
 
   @Test
