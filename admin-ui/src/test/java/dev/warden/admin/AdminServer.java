@@ -17,6 +17,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
 import org.eclipse.jetty.server.Server;
@@ -79,6 +80,11 @@ final class AdminServer implements AutoCloseable {
 
   /** Starts with a given warden.yaml; {@code customizer} may add e.g. a security handler to the context. */
   static AdminServer start(String yaml, Consumer<ServletContextHandler> customizer) throws Exception {
+    return start(yaml, (warden, context) -> customizer.accept(context));
+  }
+
+  /** Starts with a given warden.yaml; {@code customizer} may add e.g. the moderation filter of the Warden. */
+  static AdminServer start(String yaml, BiConsumer<Warden, ServletContextHandler> customizer) throws Exception {
     Warden warden = Warden.start(WardenConfig.parse(yaml));
     AtomicInteger wakes = new AtomicInteger();
     AdminServices services = AdminServices.from(warden);
@@ -94,7 +100,7 @@ final class AdminServer implements AutoCloseable {
     ServletContextHandler context = new ServletContextHandler(ServletContextHandler.SESSIONS);
     context.setContextPath("/");
     context.addServletContainerInitializer((classes, ctx) -> AdminInstaller.install(ctx, c -> counted));
-    customizer.accept(context);
+    customizer.accept(warden, context);
     server.setHandler(context);
     try {
       server.start();
@@ -116,6 +122,22 @@ final class AdminServer implements AutoCloseable {
             "thresholds", Map.of("abuse", Map.of("hold", 0.5), "disinformation", Map.of("hold", 0.5)),
             "terms", Map.of("abuse", List.of(Map.of("text", "idiot", "weight", 1.5)))),
         Decision.HOLD, "abuse", Instant.now()));
+  }
+
+  /**
+   * Stores a comment held as the plugin holds one from a full verdict: kind scores, terms with spans, language,
+   * flags and narratives (one with a debunk link, one whose "link" is a script).
+   */
+  HeldComment holdWithVerdict(String article, String text, String reason, Map<String, Double> scores,
+      Map<String, Object> explanationExtras) {
+    Submission submission = new Submission("POST", "/articles/" + article + "/comments", "application/json",
+        "{}".getBytes(StandardCharsets.UTF_8));
+    Map<String, Object> explanation = new java.util.HashMap<>(Map.of("model", "test", "policy", "conflict",
+        "thresholds", Map.of("abuse", Map.of("hold", 0.5), "disinformation", Map.of("hold", 0.5),
+            "threat", Map.of("hold", 0.5))));
+    explanation.putAll(explanationExtras);
+    return comments.save(new NewComment(article, "ip:203.0.113.7", "Olena", text, submission, scores, explanation,
+        Decision.HOLD, reason, Instant.now()));
   }
 
   @Override
