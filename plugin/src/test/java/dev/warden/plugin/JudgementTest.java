@@ -164,4 +164,15 @@ class JudgementTest {
           .containsEntry("debunkUrl", "https://example.org/fact-check/riverside-dam");
     });
   }
+
+  @Test
+  void badNarrativeCatalogueFailsStartUpNamingTheKey(@TempDir Path dir) throws Exception {
+    Path bad = Files.writeString(dir.resolve("bad.yaml"), "version: 1\nnarratives: [{id: x, colour: red}]\n");
+    WardenConfig config = TestConfigs.config(dir, "models: {narratives: [\"" + bad.toString().replace('\\', '/')
+        + "\"]}\n");
+
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> Warden.start(config))
+        .isInstanceOf(WardenConfigException.class)
+        .hasMessageContaining("models.narratives");
+  }
 }
