@@ -1,5 +1,7 @@
 package dev.warden.classifier.internal;
 
+import java.util.Set;
+
 /**
  * The features both models use, over normalised words: word unigrams ({@code w=}), word bigrams ({@code b=})
  * and character 3- to 5-grams of each word with its boundaries ({@code c=}). One definition shared by training
@@ -48,10 +50,49 @@ final class Features {
     }
   }
 
+  /** Words that address the reader of a comment: an insult next to one is aimed at a person in the thread. */
+  static final Set<String> SECOND_PERSON =
+      Set.of("you", "your", "you're", "youre", "ur", "u", "yourself", "ya", "ye", "ты", "вы", "тебя", "тебе", "твой");
+
+  /** Words that report what someone else said: a slur after one is more often quoted than meant. */
+  static final Set<String> REPORTING =
+      Set.of("called", "calling", "calls", "call", "said", "says", "say", "saying", "described", "describes",
+          "wrote", "writes", "writing", "told", "quote", "quotes", "quoted", "words", "word", "like", "as");
+
+  static final int PRONOUN_WINDOW = 3;
+  static final int REPORTING_WINDOW = 5;
+
+  /**
+   * Lexicon matches ({@link Lexicon}): {@code lex=<kind>} per match, plus {@code lex=<kind>+2p} when a
+   * second-person word is within {@link #PRONOUN_WINDOW} words, or {@code lex=<kind>+quoted} when a reporting word
+   * comes up to {@link #REPORTING_WINDOW} words before it. The model learns how much each context matters.
+   */
+  static void lexicon(String[] words, Sink sink) {
+    for (Lexicon.Hit hit : Lexicon.DEFAULT.match(words)) {
+      String feature = "lex=" + hit.kind();
+      sink.accept(feature, hit.from(), false);
+      if (near(words, SECOND_PERSON, hit.from() - PRONOUN_WINDOW, hit.to() + PRONOUN_WINDOW)) {
+        sink.accept(feature + "+2p", hit.from(), false);
+      } else if (near(words, REPORTING, hit.from() - REPORTING_WINDOW, hit.from())) {
+        sink.accept(feature + "+quoted", hit.from(), false);
+      }
+    }
+  }
+
+  private static boolean near(String[] words, Set<String> set, int from, int to) {
+    for (int i = Math.max(0, from); i < Math.min(words.length, to); i++) {
+      if (set.contains(words[i])) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /** All features in the order the trainer's generators produce them. */
   static void all(String[] words, Sink sink) {
     unigrams(words, sink);
     bigrams(words, sink);
     charGrams(words, sink);
+    lexicon(words, sink);
   }
 }

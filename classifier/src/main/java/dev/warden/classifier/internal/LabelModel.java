@@ -25,14 +25,16 @@ final class LabelModel {
 
   private final String label;
   private final AbstractModel model;
+  private final Calibration calibration;
   private final Map<String, Context> parameters;
   private final int positive;
   private final int negative;
 
   @SuppressWarnings("unchecked")
-  LabelModel(String label, AbstractModel model) {
+  LabelModel(String label, AbstractModel model, Calibration calibration) {
     this.label = label;
     this.model = model;
+    this.calibration = calibration;
     this.parameters = (Map<String, Context>) model.getDataStructures()[1];
     this.positive = model.getIndex(label);
     this.negative = model.getIndex(NEGATIVE);
@@ -50,24 +52,31 @@ final class LabelModel {
     return model;
   }
 
-  /** The probability of the positive outcome. Not calibrated yet (a later issue adds calibration). */
+  Calibration calibration() {
+    return calibration;
+  }
+
+  /** The calibrated probability of the positive outcome on real traffic ({@link Calibration}). */
   double score(TextFeatures features) {
-    if (features.features.length == 0) {
-      return model.eval(new String[0])[positive];
-    }
-    return model.eval(features.features)[positive];
+    return calibration.apply(rawScore(features));
+  }
+
+  /** The model's own probability, before calibration. */
+  double rawScore(TextFeatures features) {
+    return model.eval(features.predicates, features.predicateValues)[positive];
   }
 
   /**
    * The words that pushed the score up most: each word's summed log-odds contribution (its unigram and
    * character n-grams, half of each bigram it is in), positive ones only, one entry per distinct surface form,
-   * strongest first, at most {@link #MAX_TERMS}.
+   * strongest first, at most {@link #MAX_TERMS}, each with its span in the original text (its strongest
+   * occurrence).
    */
   List<Term> explain(TextFeatures features, NormalisedText text) {
     double[] perWord = new double[text.tokens().size()];
     for (int i = 0; i < features.features.length; i++) {
       int word = features.words[i];
-      double delta = word < 0 ? 0 : contribution(features.features[i]);
+      double delta = word < 0 ? 0 : contribution(features.features[i]) * features.values[i];
       if (delta == 0) {
         continue;
       }
@@ -78,14 +87,17 @@ final class LabelModel {
         perWord[word] += delta;
       }
     }
-    Map<String, Double> best = new LinkedHashMap<>();
+    Map<String, Integer> best = new LinkedHashMap<>();
     for (int w = 0; w < perWord.length; w++) {
       if (perWord[w] >= 0.0005 && !StopWords.isStopWord(text.tokens().get(w).text())) {
-        best.merge(text.surface(w), perWord[w], Math::max);
+        best.merge(text.surface(w), w, (old, now) -> perWord[now] > perWord[old] ? now : old);
       }
     }
     List<Term> terms = new ArrayList<>();
-    best.forEach((surface, weight) -> terms.add(new Term(surface, round(weight))));
+    best.forEach((surface, w) -> {
+      Token token = text.tokens().get(w);
+      terms.add(new Term(surface, round(perWord[w]), token.start(), token.end()));
+    });
     terms.sort(Comparator.comparingDouble(Term::weight).reversed());
     return terms.size() > MAX_TERMS ? terms.subList(0, MAX_TERMS) : terms;
   }

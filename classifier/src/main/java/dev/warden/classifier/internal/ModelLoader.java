@@ -35,22 +35,30 @@ public final class ModelLoader {
    */
   public static Classifier load(Path modelDirectory) {
     ModelDirectory.Contents contents = ModelDirectory.read(modelDirectory);
-    if (contents.models().isEmpty()) {
+    if (Verdict.LABELS.stream().noneMatch(contents.models()::containsKey)) {
       throw new ClassificationException(
           "no model in " + modelDirectory + ": expected abuse.bin and/or disinformation.bin written by 'train'");
     }
-    if (contents.models().size() == Verdict.LABELS.size()) {
-      return new OpenNlpClassifier(contents.models(), contents.version());
-    }
     Map<String, LabelModel> models = new LinkedHashMap<>(contents.models());
     OpenNlpClassifier bundled = Bundled.INSTANCE;
+    boolean borrowed = false;
     for (String label : Verdict.LABELS) {
       if (!models.containsKey(label)) {
         LOG.info("Model directory {} has no {} model; using the bundled one", modelDirectory, label);
         models.put(label, bundled.model(label));
+        borrowed = true;
       }
     }
-    return new OpenNlpClassifier(models, contents.version() + "+" + bundled.modelVersion());
+    if (Verdict.KINDS.stream().noneMatch(models::containsKey)) {
+      // Kinds are bounded by the abuse score, so the seed kind models still say which kind an abuse is.
+      for (String kind : Verdict.KINDS) {
+        if (bundled.model(kind) != null) {
+          models.put(kind, bundled.model(kind));
+          borrowed = true;
+        }
+      }
+    }
+    return new OpenNlpClassifier(models, borrowed ? contents.version() + "+" + bundled.modelVersion() : contents.version());
   }
 
   private static OpenNlpClassifier loadBundled() {
@@ -66,7 +74,8 @@ public final class ModelLoader {
   static OpenNlpClassifier trainFromSeed() {
     ModelTrainer.Result result = ModelTrainer.train(SeedCorpus.load(), "seed");
     Map<String, LabelModel> models = new LinkedHashMap<>();
-    result.models().forEach((label, model) -> models.put(label, new LabelModel(label, model)));
+    result.models().forEach(
+        (label, model) -> models.put(label, new LabelModel(label, model, result.calibrations().get(label))));
     return new OpenNlpClassifier(models, result.version());
   }
 }

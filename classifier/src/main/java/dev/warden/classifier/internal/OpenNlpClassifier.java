@@ -12,8 +12,8 @@ import java.util.Objects;
 import java.util.Set;
 
 /**
- * The classifier: normalise once, extract features once, then one {@link LabelModel} per label. Scores are the
- * models' probabilities of the positive outcome, not yet calibrated (calibration comes in a later issue).
+ * The classifier: normalise once, extract features once, then one {@link LabelModel} per label and per abuse
+ * kind ({@link AbuseKinds}). Scores are calibrated probabilities ({@link Calibration}).
  *
  * <p>Immutable and thread-safe; share one instance.
  */
@@ -56,6 +56,7 @@ final class OpenNlpClassifier implements Classifier {
         scores.put(label, clamp(model.score(features)));
         terms.put(label, model.explain(features, normalised));
       }
+      AbuseKinds.score(models, features, normalised, scores, terms);
       return new Verdict(scores, terms, language.language(), List.of(), flags(language), version);
     } catch (RuntimeException e) {
       if (e instanceof ClassificationException) {

@@ -10,6 +10,8 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import dev.warden.classifier.Verdict;
 
 /** The seed corpus we wrote, read from the classpath in the order its {@code index.txt} lists the files. */
 public final class SeedCorpus {
@@ -34,13 +36,21 @@ public final class SeedCorpus {
         }
         try {
           JsonNode node = JSON.readTree(line);
-          examples.add(new Example(node.get("text").asText(), node.get("label").asText()));
+          examples.add(example(node));
         } catch (IOException | RuntimeException e) {
           throw new IllegalStateException("seed " + file + " line " + lineNo + ": " + e.getMessage(), e);
         }
       }
     }
     return examples;
+  }
+
+  /** The seed's {@code kind} of an abuse line is its abuse kind; other lines' kinds are informational. */
+  private static Example example(JsonNode node) {
+    String label = Example.canonical(node.get("label").asText());
+    String kind = node.path("kind").asText("");
+    Set<String> kinds = label.equals(Example.ABUSE) && Verdict.KINDS.contains(kind) ? Set.of(kind) : Set.of();
+    return new Example(node.get("text").asText(), label, kinds);
   }
 
   private static List<String> lines(String resource) {
