@@ -2,6 +2,7 @@ package dev.warden.classifier;
 
 import dev.warden.classifier.internal.ModelLoader;
 import java.nio.file.Path;
+import java.util.List;
 
 /**
  * Scores a comment for abuse and disinformation and says which terms drove each score.
@@ -28,11 +29,32 @@ public interface Classifier {
   }
 
   /**
-   * Loads models from a directory written by the {@code train} command.
+   * Loads models from a directory written by the {@code train} command. If the directory holds a
+   * {@code narratives.yaml}, it extends the bundled narrative catalogue.
    *
    * @throws ClassificationException if the directory holds no usable model
    */
   static Classifier load(Path modelDirectory) {
-    return ModelLoader.load(modelDirectory);
+    return ModelLoader.load(modelDirectory, List.of());
+  }
+
+  /**
+   * Loads the bundled model, matching comments against the bundled narrative catalogue extended by these YAML
+   * files in order (a narrative with an id already known replaces it; new ids are added).
+   *
+   * @throws ClassificationException if a file is missing or is not a valid narrative catalogue
+   */
+  static Classifier loadDefault(List<Path> narrativeFiles) {
+    return ModelLoader.loadDefault(List.copyOf(narrativeFiles));
+  }
+
+  /**
+   * Loads models from a directory as {@link #load(Path)} does, and extends the narrative catalogue by these YAML
+   * files after the directory's own {@code narratives.yaml}.
+   *
+   * @throws ClassificationException if the directory holds no usable model, or a catalogue file is bad
+   */
+  static Classifier load(Path modelDirectory, List<Path> narrativeFiles) {
+    return ModelLoader.load(modelDirectory, List.copyOf(narrativeFiles));
   }
 }

@@ -3,12 +3,12 @@ package dev.warden.classifier.cli;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** Entry point of {@code warden-classifier.jar}: {@code classify}, {@code train} and {@code eval}. */
+/** Entry point of {@code warden-classifier.jar}: {@code classify}, {@code train}, {@code eval} and {@code import-narratives}. */
 @Command(
     name = "warden-classifier",
     mixinStandardHelpOptions = true,
     description = "Scores comments for abuse and disinformation, and trains models.",
-    subcommands = {ClassifyCommand.class, TrainCommand.class, EvalCommand.class})
+    subcommands = {ClassifyCommand.class, TrainCommand.class, EvalCommand.class, ImportNarrativesCommand.class})
 public final class WardenClassifierCli implements Runnable {
 
   public static void main(String[] args) {

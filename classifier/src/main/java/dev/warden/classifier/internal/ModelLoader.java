@@ -3,8 +3,12 @@ package dev.warden.classifier.internal;
 import dev.warden.classifier.ClassificationException;
 import dev.warden.classifier.Classifier;
 import dev.warden.classifier.Verdict;
+import dev.warden.classifier.internal.narrative.NarrativeCatalogue;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,6 +30,48 @@ public final class ModelLoader {
   /** The classifier built into this jar. */
   public static Classifier loadDefault() {
     return Bundled.INSTANCE;
+  }
+
+  /**
+   * The bundled model with the bundled narrative catalogue extended by these YAML files, in order.
+   *
+   * @throws ClassificationException if a file is missing or not a valid catalogue
+   */
+  public static Classifier loadDefault(List<Path> narrativeFiles) {
+    if (narrativeFiles.isEmpty()) {
+      return Bundled.INSTANCE;
+    }
+    OpenNlpClassifier bundled = Bundled.INSTANCE;
+    NarrativeCatalogue catalogue = NarrativeCatalogue.bundledExtendedBy(narrativeFiles);
+    return new OpenNlpClassifier(models(bundled), bundled.modelVersion(), NarrativeMatchers.of(catalogue));
+  }
+
+  /**
+   * Loads a directory written by {@code train}; labels it lacks come from the bundled model. The narrative
+   * catalogue is the bundled one, extended by the directory's {@code narratives.yaml} if it has one, then by
+   * {@code narrativeFiles} in order.
+   *
+   * @throws ClassificationException if the directory is missing or holds no model at all, or a catalogue is bad
+   */
+  public static Classifier load(Path modelDirectory, List<Path> narrativeFiles) {
+    List<Path> files = new ArrayList<>();
+    Path own = modelDirectory.resolve(NarrativeCatalogue.FILE_NAME);
+    if (Files.isRegularFile(own)) {
+      files.add(own);
+    }
+    files.addAll(narrativeFiles);
+    OpenNlpClassifier loaded = (OpenNlpClassifier) load(modelDirectory);
+    if (files.isEmpty()) {
+      return loaded;
+    }
+    NarrativeCatalogue catalogue = NarrativeCatalogue.bundledExtendedBy(files);
+    return new OpenNlpClassifier(models(loaded), loaded.modelVersion(), NarrativeMatchers.of(catalogue));
+  }
+
+  private static Map<String, LabelModel> models(OpenNlpClassifier classifier) {
+    Map<String, LabelModel> models = new LinkedHashMap<>();
+    Verdict.LABELS.forEach(label -> models.put(label, classifier.model(label)));
+    return models;
   }
 
   /**

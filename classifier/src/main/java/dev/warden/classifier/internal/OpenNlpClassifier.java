@@ -4,6 +4,10 @@ import dev.warden.classifier.ClassificationException;
 import dev.warden.classifier.Classifier;
 import dev.warden.classifier.Term;
 import dev.warden.classifier.Verdict;
+import dev.warden.classifier.NarrativeMatch;
+import dev.warden.classifier.internal.narrative.DisinformationScore;
+import dev.warden.classifier.internal.narrative.NarrativeMatcher;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -25,8 +29,13 @@ final class OpenNlpClassifier implements Classifier {
   private final String version;
   private final Normaliser normaliser;
   private final LanguageIdentifier languages = LanguageIdentifier.bundled();
+  private final NarrativeMatcher narratives;
 
   OpenNlpClassifier(Map<String, LabelModel> models, String version) {
+    this(models, version, NarrativeMatchers.bundled());
+  }
+
+  OpenNlpClassifier(Map<String, LabelModel> models, String version, NarrativeMatcher narratives) {
     for (String label : Verdict.LABELS) {
       if (!models.containsKey(label)) {
         throw new ClassificationException("no model for label " + label);
@@ -37,6 +46,7 @@ final class OpenNlpClassifier implements Classifier {
     Set<String> vocabulary = new HashSet<>();
     models.values().forEach(model -> model.collectVocabulary(vocabulary::add));
     this.normaliser = new Normaliser(Set.copyOf(vocabulary)::contains);
+    this.narratives = Objects.requireNonNull(narratives, "narratives");
   }
 
   @Override
@@ -57,13 +67,42 @@ final class OpenNlpClassifier implements Classifier {
         terms.put(label, model.explain(features, normalised));
       }
       AbuseKinds.score(models, features, normalised, scores, terms);
-      return new Verdict(scores, terms, language.language(), List.of(), flags(language), version);
+      NarrativeMatcher.Result matched = narratives.matchAll(normalised);
+      scores.put(Verdict.DISINFORMATION,
+          DisinformationScore.combine(scores.get(Verdict.DISINFORMATION), matched.best()));
+      terms.put(Verdict.DISINFORMATION, withKeywords(terms.get(Verdict.DISINFORMATION), matched));
+      return new Verdict(
+          scores, terms, language.language(), narrativeMatches(matched), flags(language), version);
     } catch (RuntimeException e) {
       if (e instanceof ClassificationException) {
         throw e;
       }
       throw new ClassificationException("could not score the text: " + e, e);
     }
+  }
+
+  /** The model's terms, then the matched narratives' keywords the comment used (with their spans). */
+  private static List<Term> withKeywords(List<Term> modelTerms, NarrativeMatcher.Result matched) {
+    List<Term> all = new ArrayList<>(modelTerms);
+    Set<String> seen = new HashSet<>();
+    modelTerms.forEach(t -> seen.add(t.text().toLowerCase(java.util.Locale.ROOT)));
+    for (NarrativeMatcher.Match match : matched.matches()) {
+      for (Term keyword : match.keywords()) {
+        if (seen.add(keyword.text().toLowerCase(java.util.Locale.ROOT))) {
+          all.add(keyword);
+        }
+      }
+    }
+    return all;
+  }
+
+  private static List<NarrativeMatch> narrativeMatches(NarrativeMatcher.Result matched) {
+    List<NarrativeMatch> out = new ArrayList<>();
+    for (NarrativeMatcher.Match m : matched.matches()) {
+      out.add(new NarrativeMatch(m.narrative().id(), m.narrative().title(), m.narrative().description(),
+          Math.round(m.similarity() * 1000) / 1000.0, m.narrative().debunk()));
+    }
+    return out;
   }
 
   /** A text without a single word (empty, emoji, punctuation) has nothing to flag: every score is 0. */
