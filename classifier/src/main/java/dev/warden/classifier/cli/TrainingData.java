@@ -66,8 +66,9 @@ final class TrainingData {
       kinds = Set.copyOf(kinds);
     }
 
+    /** The training example; kinds only travel with abuse (a kind on an ok row is noise, not a label). */
     Example toExample() {
-      return new Example(text, label);
+      return new Example(text, label, Example.ABUSE.equals(label) ? kinds : Set.of());
     }
   }
 

@@ -3,10 +3,7 @@ package dev.warden.classifier.cli;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/**
- * Entry point of {@code warden-classifier.jar}: {@code classify}, {@code train}, {@code eval} and
- * {@code import-narratives}.
- */
+/** Entry point of {@code warden-classifier.jar}: {@code classify}, {@code train}, {@code eval} and {@code import-narratives}. */
 @Command(
     name = "warden-classifier",
     mixinStandardHelpOptions = true,

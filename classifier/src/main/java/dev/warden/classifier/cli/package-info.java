@@ -1,2 +1,2 @@
-/** The command line: {@code classify}, {@code train} and {@code eval}, one class per verb. */
+/** The command line: {@code classify}, {@code train}, {@code eval} and {@code import-narratives}, one class per verb. */
 package dev.warden.classifier.cli;

@@ -28,8 +28,8 @@ final class OpenNlpClassifier implements Classifier {
   private final Map<String, LabelModel> models;
   private final String version;
   private final Normaliser normaliser;
-  private final NarrativeMatcher narratives;
   private final LanguageIdentifier languages = LanguageIdentifier.bundled();
+  private final NarrativeMatcher narratives;
 
   OpenNlpClassifier(Map<String, LabelModel> models, String version) {
     this(models, version, NarrativeMatchers.bundled());
@@ -71,7 +71,8 @@ final class OpenNlpClassifier implements Classifier {
       scores.put(Verdict.DISINFORMATION,
           DisinformationScore.combine(scores.get(Verdict.DISINFORMATION), matched.best()));
       terms.put(Verdict.DISINFORMATION, withKeywords(terms.get(Verdict.DISINFORMATION), matched));
-      return new Verdict(scores, terms, language.language(), narrativeMatches(matched), flags(language), version);
+      return new Verdict(
+          scores, terms, language.language(), narrativeMatches(matched), flags(language), version);
     } catch (RuntimeException e) {
       if (e instanceof ClassificationException) {
         throw e;

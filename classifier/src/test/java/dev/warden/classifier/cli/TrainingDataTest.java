@@ -86,6 +86,8 @@ class TrainingDataTest {
     List<TrainingData.Labelled> rows = TrainingData.read(jsonl);
     assertThat(rows).extracting(TrainingData.Labelled::label).containsExactly("abuse", "ok", "disinfo");
     assertThat(rows.get(0).kinds()).isEqualTo(Set.of("insult", "identity_attack"));
+    assertThat(rows.get(0).toExample().kinds()).isEqualTo(Set.of("insult", "identity_attack"));
+    assertThat(rows.get(1).toExample().kinds()).isEmpty();
   }
 
   @Test
