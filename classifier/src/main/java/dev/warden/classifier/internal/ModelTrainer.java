@@ -41,6 +41,9 @@ public final class ModelTrainer {
   /** A kind model needs at least this many positive examples. */
   static final int MIN_KIND_EXAMPLES = 10;
 
+  /** Platt scaling needs this many examples of each outcome; with fewer only the prior is shifted. */
+  static final int MIN_CALIBRATION_EXAMPLES = 30;
+
   /** Expected share of each label on real comments under war news (abuse: 6.6% of hand-labelled real comments). */
   static final Map<String, Double> TARGET_PRIOR = Map.of(Verdict.ABUSE, 0.07, Verdict.DISINFORMATION, 0.10);
 
@@ -130,6 +133,13 @@ public final class ModelTrainer {
       Map<String, AbstractModel> models,
       Map<String, Calibration> calibrations) {
     models.put(outcome, trainOne(features, positive, outcome, params, i -> true));
+    int positives = count(positive);
+    double share = (double) positives / positive.length;
+    if (Math.min(positives, positive.length - positives) < MIN_CALIBRATION_EXAMPLES) {
+      // Too few to fit a slope on held-out scores: shift the prior only.
+      calibrations.put(outcome, new Calibration(1, 0, share, targetPrior));
+      return;
+    }
     double[] outOfFold = outOfFold(features, positive, outcome, params);
     calibrations.put(outcome, Calibration.fit(outOfFold, positive, targetPrior));
   }

@@ -58,7 +58,7 @@ class WardenClassifierCliTest {
     assertThat(verdicts).hasSize(3);
     assertThat(run.out().split("\n")).allSatisfy(line -> assertThat(line).startsWith("{\"scores\":{\"abuse\":"));
     assertThat(verdicts.get(0).at("/scores/abuse").asDouble()).isGreaterThan(0.5);
-    assertThat(verdicts.get(0).at("/terms/abuse/0/text").asText()).isEqualTo("idiot");
+    assertThat(verdicts.get(0).at("/terms/abuse/0/text").asText()).isIn("idiot", "pathetic");
     assertThat(verdicts.get(1).at("/scores/abuse").asDouble()).isZero();
     assertThat(verdicts.get(2).at("/scores/abuse").asDouble()).isLessThan(0.5);
     assertThat(verdicts.get(2).get("language").asText()).isEqualTo("und");
