@@ -33,7 +33,7 @@ import opennlp.tools.util.TrainingParameters;
  */
 public final class ModelTrainer {
   /** Bumped whenever the normaliser, the features or the calibration change meaning. */
-  static final String FEATURES_VERSION = "features-4";
+  static final String FEATURES_VERSION = "features-5";
 
   /** Below this many examples every feature is kept; above it a feature must occur twice. */
   static final int SMALL_CORPUS = 5000;
@@ -166,7 +166,7 @@ public final class ModelTrainer {
     params.put(TrainingParameters.ITERATIONS_PARAM, 150);
     params.put(TrainingParameters.CUTOFF_PARAM, size < SMALL_CORPUS ? 1 : 2);
     params.put(TrainingParameters.THREADS_PARAM, 1);
-    params.put("L1Cost", 0.05);
+    params.put("L1Cost", 0.1);
     params.put("L2Cost", 0.5);
     params.put("DataIndexer", "OnePassRealValue");
     params.put("PrintMessages", false);
