@@ -33,13 +33,16 @@ import opennlp.tools.util.TrainingParameters;
  */
 public final class ModelTrainer {
   /** Bumped whenever the normaliser, the features or the calibration change meaning. */
-  static final String FEATURES_VERSION = "features-4";
+  static final String FEATURES_VERSION = "features-5";
 
   /** Below this many examples every feature is kept; above it a feature must occur twice. */
   static final int SMALL_CORPUS = 5000;
 
   /** A kind model needs at least this many positive examples. */
   static final int MIN_KIND_EXAMPLES = 10;
+
+  /** Platt scaling needs this many examples of each outcome; with fewer only the prior is shifted. */
+  static final int MIN_CALIBRATION_EXAMPLES = 30;
 
   /** Expected share of each label on real comments under war news (abuse: 6.6% of hand-labelled real comments). */
   static final Map<String, Double> TARGET_PRIOR = Map.of(Verdict.ABUSE, 0.07, Verdict.DISINFORMATION, 0.10);
@@ -130,6 +133,13 @@ public final class ModelTrainer {
       Map<String, AbstractModel> models,
       Map<String, Calibration> calibrations) {
     models.put(outcome, trainOne(features, positive, outcome, params, i -> true));
+    int positives = count(positive);
+    double share = (double) positives / positive.length;
+    if (Math.min(positives, positive.length - positives) < MIN_CALIBRATION_EXAMPLES) {
+      // Too few to fit a slope on held-out scores: shift the prior only.
+      calibrations.put(outcome, new Calibration(1, 0, share, targetPrior));
+      return;
+    }
     double[] outOfFold = outOfFold(features, positive, outcome, params);
     calibrations.put(outcome, Calibration.fit(outOfFold, positive, targetPrior));
   }
@@ -156,7 +166,7 @@ public final class ModelTrainer {
     params.put(TrainingParameters.ITERATIONS_PARAM, 150);
     params.put(TrainingParameters.CUTOFF_PARAM, size < SMALL_CORPUS ? 1 : 2);
     params.put(TrainingParameters.THREADS_PARAM, 1);
-    params.put("L1Cost", 0.05);
+    params.put("L1Cost", 0.1);
     params.put("L2Cost", 0.5);
     params.put("DataIndexer", "OnePassRealValue");
     params.put("PrintMessages", false);

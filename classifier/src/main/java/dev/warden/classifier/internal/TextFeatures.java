@@ -8,7 +8,7 @@ import java.util.Map;
  * The features of one normalised comment, built once and read by every model: each occurrence with the word it
  * came from (for explanations), and the distinct features with their summed values (for scoring and training).
  *
- * <p>Values: word and character n-grams count {@code 1/sqrt(words)} each, so that a long comment is not judged by
+ * <p>Values: word n-grams count {@code 1/sqrt(words)} each (character n-grams {@link #CHAR_GRAM_WEIGHT} times that), so that a long comment is not judged by
  * its sheer number of n-grams (the first corpus taught the model that long means harmless); lexicon matches and the
  * bias count 1 whatever the length, because one insult in a long rant is still an insult.
  */
@@ -53,6 +53,12 @@ final class TextFeatures {
     return feature.startsWith("lex=") || feature.equals(Features.BIAS);
   }
 
+  /**
+   * Character n-grams count less than words: there are ~12 per word, and at full value they let the model learn
+   * spelling habits of our corpus (measured on real comments: ROC-AUC 0.727 at 1, 0.751 at 0.3 with L1 0.1).
+   */
+  static final float CHAR_GRAM_WEIGHT = 0.3f;
+
   private static final class Collector implements Features.Sink {
     private final float scale;
     private String[] features;
@@ -80,7 +86,7 @@ final class TextFeatures {
       features[size] = feature;
       words[size] = word;
       bigrams[size] = bigram;
-      values[size] = isFullWeight(feature) ? 1f : scale;
+      values[size] = isFullWeight(feature) ? 1f : feature.startsWith("c=") ? scale * CHAR_GRAM_WEIGHT : scale;
       size++;
     }
 

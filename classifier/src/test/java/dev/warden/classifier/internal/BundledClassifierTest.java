@@ -104,12 +104,16 @@ class BundledClassifierTest {
   }
 
   @Test
-  void scoresAreTheOpenNlpModelProbabilities() {
+  void scoresAreTheCalibratedOpenNlpModelProbabilities() {
     OpenNlpClassifier classifier = (OpenNlpClassifier) CLASSIFIER;
     String text = "you are a pathetic idiot";
     String[] words = new Normaliser().normalise(text).words();
-    double[] probs = classifier.model(Verdict.ABUSE).model().eval(TextFeatures.of(words).features);
-    int abuse = classifier.model(Verdict.ABUSE).model().getIndex(Verdict.ABUSE);
-    assertThat(classifier.classify(text).score(Verdict.ABUSE)).isCloseTo(probs[abuse], org.assertj.core.data.Offset.offset(1e-9));
+    TextFeatures features = TextFeatures.of(words);
+    LabelModel model = classifier.model(Verdict.ABUSE);
+    double[] probs = model.model().eval(features.predicates, features.predicateValues);
+    double raw = probs[model.model().getIndex(Verdict.ABUSE)];
+    assertThat(classifier.classify(text).score(Verdict.ABUSE))
+        .isCloseTo(model.calibration().apply(raw), org.assertj.core.data.Offset.offset(1e-9));
+    assertThat(model.calibration()).isNotEqualTo(Calibration.IDENTITY);
   }
 }
