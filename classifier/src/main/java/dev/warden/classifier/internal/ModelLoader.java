@@ -3,6 +3,7 @@ package dev.warden.classifier.internal;
 import dev.warden.classifier.ClassificationException;
 import dev.warden.classifier.Classifier;
 import dev.warden.classifier.Verdict;
+import dev.warden.classifier.internal.narrative.DisinformationScore;
 import dev.warden.classifier.internal.narrative.NarrativeCatalogue;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -43,7 +44,8 @@ public final class ModelLoader {
     }
     OpenNlpClassifier bundled = Bundled.INSTANCE;
     NarrativeCatalogue catalogue = NarrativeCatalogue.bundledExtendedBy(narrativeFiles);
-    return new OpenNlpClassifier(models(bundled), bundled.modelVersion(), NarrativeMatchers.of(catalogue));
+    return new OpenNlpClassifier(
+        models(bundled), bundled.modelVersion(), NarrativeMatchers.of(catalogue), DisinformationScore.SEED);
   }
 
   /**
@@ -65,7 +67,8 @@ public final class ModelLoader {
       return loaded;
     }
     NarrativeCatalogue catalogue = NarrativeCatalogue.bundledExtendedBy(files);
-    return new OpenNlpClassifier(models(loaded), loaded.modelVersion(), NarrativeMatchers.of(catalogue));
+    return new OpenNlpClassifier(
+        models(loaded), loaded.modelVersion(), NarrativeMatchers.of(catalogue), loaded.disinformationScore());
   }
 
   private static Map<String, LabelModel> models(OpenNlpClassifier classifier) {
@@ -85,8 +88,10 @@ public final class ModelLoader {
       throw new ClassificationException(
           "no model in " + modelDirectory + ": expected abuse.bin and/or disinformation.bin written by 'train'");
     }
+    DisinformationScore score =
+        contents.models().containsKey(Verdict.DISINFORMATION) ? DisinformationScore.MODEL_ONLY : DisinformationScore.SEED;
     if (contents.models().size() == Verdict.LABELS.size()) {
-      return new OpenNlpClassifier(contents.models(), contents.version());
+      return new OpenNlpClassifier(contents.models(), contents.version(), NarrativeMatchers.bundled(), score);
     }
     Map<String, LabelModel> models = new LinkedHashMap<>(contents.models());
     OpenNlpClassifier bundled = Bundled.INSTANCE;
@@ -96,7 +101,8 @@ public final class ModelLoader {
         models.put(label, bundled.model(label));
       }
     }
-    return new OpenNlpClassifier(models, contents.version() + "+" + bundled.modelVersion());
+    return new OpenNlpClassifier(
+        models, contents.version() + "+" + bundled.modelVersion(), NarrativeMatchers.bundled(), score);
   }
 
   private static OpenNlpClassifier loadBundled() {

@@ -29,12 +29,14 @@ final class OpenNlpClassifier implements Classifier {
   private final String version;
   private final Normaliser normaliser;
   private final NarrativeMatcher narratives;
+  private final DisinformationScore disinformation;
 
   OpenNlpClassifier(Map<String, LabelModel> models, String version) {
-    this(models, version, NarrativeMatchers.bundled());
+    this(models, version, NarrativeMatchers.bundled(), DisinformationScore.SEED);
   }
 
-  OpenNlpClassifier(Map<String, LabelModel> models, String version, NarrativeMatcher narratives) {
+  OpenNlpClassifier(
+      Map<String, LabelModel> models, String version, NarrativeMatcher narratives, DisinformationScore disinformation) {
     for (String label : Verdict.LABELS) {
       if (!models.containsKey(label)) {
         throw new ClassificationException("no model for label " + label);
@@ -46,6 +48,7 @@ final class OpenNlpClassifier implements Classifier {
     models.values().forEach(model -> model.collectVocabulary(vocabulary::add));
     this.normaliser = new Normaliser(Set.copyOf(vocabulary)::contains);
     this.narratives = Objects.requireNonNull(narratives, "narratives");
+    this.disinformation = Objects.requireNonNull(disinformation, "disinformation");
   }
 
   @Override
@@ -66,7 +69,7 @@ final class OpenNlpClassifier implements Classifier {
       }
       NarrativeMatcher.Result matched = narratives.matchAll(normalised);
       scores.put(Verdict.DISINFORMATION,
-          DisinformationScore.combine(scores.get(Verdict.DISINFORMATION), matched.best()));
+          disinformation.combine(scores.get(Verdict.DISINFORMATION), matched.best()));
       terms.put(Verdict.DISINFORMATION, withKeywords(terms.get(Verdict.DISINFORMATION), matched));
       return new Verdict(scores, terms, UNDETERMINED, narrativeMatches(matched), Set.of(), version);
     } catch (RuntimeException e) {
@@ -115,6 +118,14 @@ final class OpenNlpClassifier implements Classifier {
   @Override
   public String modelVersion() {
     return version;
+  }
+
+  NarrativeMatcher narratives() {
+    return narratives;
+  }
+
+  DisinformationScore disinformationScore() {
+    return disinformation;
   }
 
   LabelModel model(String label) {
