@@ -3,6 +3,7 @@ package dev.warden.classifier.internal;
 import dev.warden.classifier.ClassificationException;
 import dev.warden.classifier.Classifier;
 import dev.warden.classifier.Verdict;
+import dev.warden.classifier.internal.narrative.DisinformationScore;
 import dev.warden.classifier.internal.narrative.NarrativeCatalogue;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -43,7 +44,8 @@ public final class ModelLoader {
     }
     OpenNlpClassifier bundled = Bundled.INSTANCE;
     NarrativeCatalogue catalogue = NarrativeCatalogue.bundledExtendedBy(narrativeFiles);
-    return new OpenNlpClassifier(models(bundled), bundled.modelVersion(), NarrativeMatchers.of(catalogue));
+    return new OpenNlpClassifier(
+        models(bundled), bundled.modelVersion(), NarrativeMatchers.of(catalogue), DisinformationScore.SEED);
   }
 
   /**
@@ -65,7 +67,8 @@ public final class ModelLoader {
       return loaded;
     }
     NarrativeCatalogue catalogue = NarrativeCatalogue.bundledExtendedBy(files);
-    return new OpenNlpClassifier(models(loaded), loaded.modelVersion(), NarrativeMatchers.of(catalogue));
+    return new OpenNlpClassifier(
+        models(loaded), loaded.modelVersion(), NarrativeMatchers.of(catalogue), loaded.disinformationScore());
   }
 
   private static Map<String, LabelModel> models(OpenNlpClassifier classifier) {
@@ -91,6 +94,8 @@ public final class ModelLoader {
       throw new ClassificationException(
           "no model in " + modelDirectory + ": expected abuse.bin and/or disinformation.bin written by 'train'");
     }
+    DisinformationScore score =
+        contents.models().containsKey(Verdict.DISINFORMATION) ? DisinformationScore.MODEL_ONLY : DisinformationScore.SEED;
     Map<String, LabelModel> models = new LinkedHashMap<>(contents.models());
     OpenNlpClassifier bundled = Bundled.INSTANCE;
     boolean borrowed = false;
@@ -110,7 +115,8 @@ public final class ModelLoader {
         }
       }
     }
-    return new OpenNlpClassifier(models, borrowed ? contents.version() + "+" + bundled.modelVersion() : contents.version());
+    String version = borrowed ? contents.version() + "+" + bundled.modelVersion() : contents.version();
+    return new OpenNlpClassifier(models, version, NarrativeMatchers.bundled(), score);
   }
 
   private static OpenNlpClassifier loadBundled() {

@@ -30,12 +30,14 @@ final class OpenNlpClassifier implements Classifier {
   private final Normaliser normaliser;
   private final LanguageIdentifier languages = LanguageIdentifier.bundled();
   private final NarrativeMatcher narratives;
+  private final DisinformationScore disinformation;
 
   OpenNlpClassifier(Map<String, LabelModel> models, String version) {
-    this(models, version, NarrativeMatchers.bundled());
+    this(models, version, NarrativeMatchers.bundled(), DisinformationScore.SEED);
   }
 
-  OpenNlpClassifier(Map<String, LabelModel> models, String version, NarrativeMatcher narratives) {
+  OpenNlpClassifier(
+      Map<String, LabelModel> models, String version, NarrativeMatcher narratives, DisinformationScore disinformation) {
     for (String label : Verdict.LABELS) {
       if (!models.containsKey(label)) {
         throw new ClassificationException("no model for label " + label);
@@ -47,6 +49,7 @@ final class OpenNlpClassifier implements Classifier {
     models.values().forEach(model -> model.collectVocabulary(vocabulary::add));
     this.normaliser = new Normaliser(Set.copyOf(vocabulary)::contains);
     this.narratives = Objects.requireNonNull(narratives, "narratives");
+    this.disinformation = Objects.requireNonNull(disinformation, "disinformation");
   }
 
   @Override
@@ -69,7 +72,7 @@ final class OpenNlpClassifier implements Classifier {
       AbuseKinds.score(models, features, normalised, scores, terms);
       NarrativeMatcher.Result matched = narratives.matchAll(normalised);
       scores.put(Verdict.DISINFORMATION,
-          DisinformationScore.combine(scores.get(Verdict.DISINFORMATION), matched.best()));
+          disinformation.combine(scores.get(Verdict.DISINFORMATION), matched.best()));
       terms.put(Verdict.DISINFORMATION, withKeywords(terms.get(Verdict.DISINFORMATION), matched));
       return new Verdict(
           scores, terms, language.language(), narrativeMatches(matched), flags(language), version);
@@ -126,6 +129,14 @@ final class OpenNlpClassifier implements Classifier {
   @Override
   public String modelVersion() {
     return version;
+  }
+
+  NarrativeMatcher narratives() {
+    return narratives;
+  }
+
+  DisinformationScore disinformationScore() {
+    return disinformation;
   }
 
   LabelModel model(String label) {

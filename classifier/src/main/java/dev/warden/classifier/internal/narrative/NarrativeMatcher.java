@@ -30,7 +30,8 @@ public final class NarrativeMatcher {
   /** At most this many matches per comment. */
   public static final int MAX_MATCHES = 3;
 
-  private static final double UNKNOWN_TERM_IDF_SHARE = 1.0;
+  /** An unseen word weighs this share of the largest possible IDF. */
+  private static final double UNKNOWN_TERM_IDF_SHARE = 0.6;
 
   /** A narrative a comment resembles, how much (cosine in [0,1]), and the comment's words that matched its keywords. */
   public record Match(Narrative narrative, double similarity, List<Term> keywords) {}
@@ -76,7 +77,7 @@ public final class NarrativeMatcher {
       }
     }
     this.idf = idf(docs);
-    this.unknownIdf = Math.log(docs.size() + 1.0) + UNKNOWN_TERM_IDF_SHARE;
+    this.unknownIdf = UNKNOWN_TERM_IDF_SHARE * Math.log(docs.size() + 1.0);
     this.phrasingNarrative = owner.stream().mapToInt(Integer::intValue).toArray();
     Map<String, List<float[]>> postings = new HashMap<>();
     for (int p = 0; p < phrasings.size(); p++) {
@@ -186,12 +187,20 @@ public final class NarrativeMatcher {
     return terms.size() > 5 ? List.copyOf(terms.subList(0, 5)) : terms;
   }
 
-  /** Sublinear TF times IDF, L2-normalised; terms we never saw count with a high IDF (they dilute the match). */
+  /**
+   * Sublinear TF times IDF, L2-normalised. A word we never saw counts with a middling IDF (it dilutes the match,
+   * as off-topic words should, but a rare spelling should not swamp it); a pair of words we never saw is left
+   * out, or every long comment would be mostly unseen pairs.
+   */
   private Map<String, Double> vector(Map<String, Integer> tf) {
     Map<String, Double> vector = new HashMap<>();
     double norm = 0;
     for (Map.Entry<String, Integer> e : tf.entrySet()) {
-      double w = (1 + Math.log(e.getValue())) * idf.getOrDefault(e.getKey(), unknownIdf);
+      Double known = idf.get(e.getKey());
+      if (known == null && e.getKey().indexOf(' ') >= 0) {
+        continue;
+      }
+      double w = (1 + Math.log(e.getValue())) * (known == null ? unknownIdf : known);
       vector.put(e.getKey(), w);
       norm += w * w;
     }
