@@ -52,7 +52,7 @@ final class OpenNlpClassifier implements Classifier {
       for (String label : Verdict.LABELS) {
         LabelModel model = models.get(label);
         scores.put(label, clamp(model.score(features)));
-        terms.put(label, model.explain(features, normalised));
+        terms.put(label, scores.get(label) >= AbuseKinds.MIN_EXPLAINED ? model.explain(features, normalised) : List.of());
       }
       AbuseKinds.score(models, features, normalised, scores, terms);
       return new Verdict(scores, terms, UNDETERMINED, version);
