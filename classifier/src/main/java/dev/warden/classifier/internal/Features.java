@@ -3,10 +3,10 @@ package dev.warden.classifier.internal;
 import java.util.Set;
 
 /**
- * The features both models use, over normalised words: word unigrams ({@code w=}), word bigrams ({@code b=})
- * and character 3- to 5-grams of each word with its boundaries ({@code c=}). One definition shared by training
- * (through the OpenNLP {@link opennlp.tools.doccat.FeatureGenerator}s) and scoring (which also needs to know
- * which word each feature came from, for explanations).
+ * The features every model uses, over normalised words: word unigrams ({@code w=}), word bigrams ({@code b=}),
+ * character 3- to 5-grams of each word with its boundaries ({@code c=}) and lexicon matches ({@code lex=}). One
+ * definition shared by training and scoring (through {@link TextFeatures}, which also records which word each
+ * feature came from, for explanations, and the feature values).
  */
 final class Features {
   /** Character n-grams are taken from at most this many chars of a word (long URLs add nothing). */

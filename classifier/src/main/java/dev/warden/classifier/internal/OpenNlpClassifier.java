@@ -67,7 +67,7 @@ final class OpenNlpClassifier implements Classifier {
       for (String label : Verdict.LABELS) {
         LabelModel model = models.get(label);
         scores.put(label, clamp(model.score(features)));
-        terms.put(label, model.explain(features, normalised));
+        terms.put(label, scores.get(label) >= AbuseKinds.MIN_EXPLAINED ? model.explain(features, normalised) : List.of());
       }
       AbuseKinds.score(models, features, normalised, scores, terms);
       NarrativeMatcher.Result matched = narratives.matchAll(normalised);

@@ -1,7 +1,7 @@
 package dev.warden.classifier.internal;
 
 import java.util.Arrays;
-import java.util.LinkedHashMap;
+import java.util.HashMap;
 import java.util.Map;
 
 /**
@@ -25,16 +25,21 @@ final class TextFeatures {
     this.words = words;
     this.bigrams = bigrams;
     this.values = values;
-    Map<String, Float> summed = new LinkedHashMap<>();
+    Map<String, Integer> slot = new HashMap<>(features.length * 2);
+    String[] distinct = new String[features.length];
+    float[] summed = new float[features.length];
+    int n = 0;
     for (int i = 0; i < features.length; i++) {
-      summed.merge(features[i], values[i], Float::sum);
+      Integer at = slot.putIfAbsent(features[i], n);
+      if (at == null) {
+        distinct[n] = features[i];
+        summed[n++] = values[i];
+      } else {
+        summed[at] += values[i];
+      }
     }
-    this.predicates = summed.keySet().toArray(new String[0]);
-    this.predicateValues = new float[predicates.length];
-    int k = 0;
-    for (float value : summed.values()) {
-      predicateValues[k++] = value;
-    }
+    this.predicates = Arrays.copyOf(distinct, n);
+    this.predicateValues = Arrays.copyOf(summed, n);
   }
 
   static TextFeatures of(String[] normalisedWords) {

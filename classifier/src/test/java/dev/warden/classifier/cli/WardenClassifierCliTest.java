@@ -84,14 +84,17 @@ class WardenClassifierCliTest {
     assertThat(model.resolve("disinformation.bin")).exists();
     assertThat(JSON.readTree(model.resolve("manifest.json").toFile()).get("version").asText()).startsWith("model-");
 
-    Run classify = run("what a zorblax\nthe moon is cheese\n", "classify", "--model", model.toString());
+    Run classify =
+        run("what a zorblax\nthe moon is cheese\nthe weather is fine\n", "classify", "--model", model.toString());
     assertThat(classify.exit()).as(classify.err()).isZero();
     List<JsonNode> verdicts = verdicts(classify.out());
-    // Calibrated scores of a 60-example model are modest; what matters is that each text scores for its own label.
-    assertThat(verdicts.get(0).at("/scores/abuse").asDouble())
-        .isGreaterThan(verdicts.get(1).at("/scores/abuse").asDouble());
-    assertThat(verdicts.get(1).at("/scores/disinformation").asDouble())
-        .isGreaterThan(verdicts.get(0).at("/scores/disinformation").asDouble());
+    // Scores are calibrated to real traffic (few abusive comments), so compare with a harmless line, not 0.5.
+    double neutralAbuse = verdicts.get(2).at("/scores/abuse").asDouble();
+    double neutralDisinfo = verdicts.get(2).at("/scores/disinformation").asDouble();
+    assertThat(verdicts.get(0).at("/scores/abuse").asDouble()).isGreaterThan(neutralAbuse + 0.2);
+    assertThat(verdicts.get(1).at("/scores/disinformation").asDouble()).isGreaterThan(neutralDisinfo + 0.2);
+    assertThat(JSON.readTree(model.resolve("manifest.json").toFile()).at("/calibration/abuse/targetPrior").asDouble())
+        .isEqualTo(0.07);
     assertThat(verdicts.get(0).get("model").asText()).startsWith("model-");
   }
 

@@ -53,4 +53,12 @@ class AbuseKindsTest {
     }
     assertThat(verdict.termsFor("insult")).extracting(Term::text).contains("1d10t");
   }
+
+  @Test
+  void aCommentNowhereNearAbuseHasNoKindsAndNoTerms() {
+    Verdict verdict = CLASSIFIER.classify("Thanks for the report, what range do the new air defence missiles have?");
+    assertThat(verdict.score(Verdict.ABUSE)).isLessThan(AbuseKinds.MIN_EXPLAINED);
+    assertThat(verdict.scores()).doesNotContainKeys(Verdict.KINDS.toArray(String[]::new));
+    assertThat(verdict.termsFor(Verdict.ABUSE)).isEmpty();
+  }
 }
