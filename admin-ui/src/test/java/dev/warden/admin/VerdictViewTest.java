@@ -131,7 +131,7 @@ class VerdictViewTest {
     JsonNode disinfo = item(http, json(bucha).get("id").asText());
     assertThat(disinfo.get("reason").asText()).isEqualTo("disinformation");
     assertThat(disinfo.get("language").asText()).isEqualTo("eng");
-    assertThat(disinfo.get("scores").has("threat")).isTrue();
+    assertThat(disinfo.get("scores").has("abuse")).isTrue();
     JsonNode narrative = disinfo.get("narratives").get(0);
     assertThat(narrative.get("id").asText()).isEqualTo("bucha_staged");
     assertThat(narrative.get("debunkUrl").asText()).startsWith("https://");
