@@ -14,7 +14,7 @@ final class WordRepair {
   }
 
   String repair(String word) {
-    String w = Confusables.foldIntoLatin(word);
+    String w = Confusables.fold(word);
     if (hasObfuscation(w)) {
       w = deobfuscate(w);
     }

@@ -30,6 +30,14 @@ class NormaliserTest {
   }
 
   @Test
+  void foldsLatinLookAlikesInsideCyrillicWords() {
+    // "дурак" and "идиот" typed with Latin a, o and p among the Cyrillic letters
+    assertThat(words("\u0434\u0443\u0440a\u043A \u0438\u0434\u0438o\u0442"))
+        .containsExactly("\u0434\u0443\u0440\u0430\u043A", "\u0438\u0434\u0438\u043E\u0442");
+    assertThat(words("\u0436oпa")).containsExactly("\u0436\u043E\u043F\u0430");
+  }
+
+  @Test
   void leavesRealCyrillicWordsAlone() {
     assertThat(words("Слава Україні")).containsExactly("слава", "україні");
   }
