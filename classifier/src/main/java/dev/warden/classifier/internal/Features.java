@@ -59,24 +59,55 @@ final class Features {
       Set.of("called", "calling", "calls", "call", "said", "says", "say", "saying", "described", "describes",
           "wrote", "writes", "writing", "told", "quote", "quotes", "quoted", "words", "word", "like", "as");
 
+  /**
+   * Reporting words that, said of someone else ("the minister said", "a guy who wrote"), mark what follows as a
+   * quotation even when it addresses "you" ("he wrote 'hope you die'") — what a moderator wants left alone.
+   */
+  static final Set<String> STRONG_REPORTING =
+      Set.of("called", "calling", "calls", "said", "says", "saying", "described", "describes", "wrote", "writes",
+          "writing", "quote", "quotes", "quoted", "quoting", "posted", "tweeted", "chanted", "shouted", "threat",
+          "threats", "insults", "slur", "slurs", "reported", "reporting", "claimed", "claims", "declared",
+          "announced", "screamed", "yelled", "labelled", "labeled", "branded", "dubbed");
+
+  /** The speaker in front of a reporting word: "you said" or "i said" is the thread talking, not a quotation. */
+  private static final Set<String> THREAD_SPEAKERS = Set.of("i", "you", "we", "u", "ya", "ye");
+
   static final int PRONOUN_WINDOW = 3;
   static final int REPORTING_WINDOW = 5;
+  static final int STRONG_REPORTING_WINDOW = 7;
 
   /**
-   * Lexicon matches ({@link Lexicon}): {@code lex=<kind>} per match, plus {@code lex=<kind>+2p} when a
-   * second-person word is within {@link #PRONOUN_WINDOW} words, or {@code lex=<kind>+quoted} when a reporting word
-   * comes up to {@link #REPORTING_WINDOW} words before it. The model learns how much each context matters.
+   * Lexicon matches ({@link Lexicon}): only {@code lex=<kind>+quoted} when it is reported speech — a strong
+   * reporting word said of someone else up to {@link #STRONG_REPORTING_WINDOW} words before it — so what is
+   * reported does not weigh like what is meant (on the heated-but-legitimate set, quoted insults and threats were
+   * most of what was flagged). Otherwise {@code lex=<kind>}, plus {@code lex=<kind>+2p} when a second-person word
+   * is within {@link #PRONOUN_WINDOW} words, or {@code lex=<kind>+quoted} when a weaker reporting word ("like",
+   * "as", "call") comes up to {@link #REPORTING_WINDOW} words before it ("acting like an idiot" is still abuse).
    */
   static void lexicon(String[] words, Sink sink) {
     for (Lexicon.Hit hit : Lexicon.DEFAULT.match(words)) {
       String feature = "lex=" + hit.kind();
-      sink.accept(feature, hit.from(), false);
-      if (near(words, SECOND_PERSON, hit.from() - PRONOUN_WINDOW, hit.to() + PRONOUN_WINDOW)) {
-        sink.accept(feature + "+2p", hit.from(), false);
-      } else if (near(words, REPORTING, hit.from() - REPORTING_WINDOW, hit.from())) {
+      if (reportedBySomeoneElse(words, hit.from())) {
         sink.accept(feature + "+quoted", hit.from(), false);
+      } else if (near(words, SECOND_PERSON, hit.from() - PRONOUN_WINDOW, hit.to() + PRONOUN_WINDOW)) {
+        sink.accept(feature, hit.from(), false);
+        sink.accept(feature + "+2p", hit.from(), false);
+      } else {
+        sink.accept(feature, hit.from(), false);
+        if (near(words, REPORTING, hit.from() - REPORTING_WINDOW, hit.from())) {
+          sink.accept(feature + "+quoted", hit.from(), false);
+        }
       }
     }
+  }
+
+  private static boolean reportedBySomeoneElse(String[] words, int at) {
+    for (int i = Math.max(0, at - STRONG_REPORTING_WINDOW); i < at; i++) {
+      if (STRONG_REPORTING.contains(words[i]) && (i == 0 || !THREAD_SPEAKERS.contains(words[i - 1]))) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static boolean near(String[] words, Set<String> set, int from, int to) {

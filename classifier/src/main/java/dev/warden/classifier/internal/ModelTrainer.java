@@ -33,7 +33,7 @@ import opennlp.tools.util.TrainingParameters;
  */
 public final class ModelTrainer {
   /** Bumped whenever the normaliser, the features or the calibration change meaning. */
-  static final String FEATURES_VERSION = "features-5";
+  static final String FEATURES_VERSION = "features-6";
 
   /** Below this many examples every feature is kept; above it a feature must occur twice. */
   static final int SMALL_CORPUS = 5000;

@@ -68,6 +68,27 @@ class HeatedLegitimateCommentsTest {
     assertThat(flagged.size()).as("flagged for disinformation: %s", flagged).isLessThanOrEqualTo(maxFlagged());
   }
 
+  /**
+   * What the plugin's conflict policy holds: abuse, disinformation, threat or identity attack at or above the
+   * threshold. A comment counts once whatever flags it.
+   */
+  @Test
+  void atMostFivePercentAreHeldByAnyFlagThePluginActsOn() {
+    Classifier classifier = Classifier.loadDefault();
+    List<String> held = comments.stream().filter(c -> {
+      Verdict verdict = classifier.classify(c);
+      return HELD_BY.stream().anyMatch(label -> verdict.score(label) >= THRESHOLD);
+    }).toList();
+    System.out.printf(
+        "heated-legit: %d/%d (%.1f%%) held by abuse, disinformation, threat or identity_attack at %.1f%n",
+        held.size(), comments.size(), 100.0 * held.size() / comments.size(), THRESHOLD);
+    assertThat(held.size()).as("held: %s", held).isLessThanOrEqualTo(maxFlagged());
+  }
+
+  /** The scores the plugin's conflict policy holds a comment for. */
+  private static final List<String> HELD_BY =
+      List.of(Verdict.ABUSE, Verdict.DISINFORMATION, "threat", "identity_attack");
+
   private static List<String> flagged(String label) {
     Classifier classifier = Classifier.loadDefault();
     return comments.stream().filter(c -> classifier.classify(c).score(label) >= THRESHOLD).toList();

