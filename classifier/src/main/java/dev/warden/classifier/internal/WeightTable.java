@@ -1,0 +1,175 @@
+package dev.warden.classifier.internal;
+
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import opennlp.tools.ml.ArrayMath;
+
+/**
+ * The weights of several {@link LabelModel}s in one table, for the request path: every feature any model knows
+ * gets an id, and for each id the weights of each model's positive and negative outcome lie side by side. One
+ * hash lookup per feature then serves every model, instead of one lookup per feature per model in OpenNLP's
+ * {@code Map<String, Context>}; and a feature is looked up straight from chars ({@link #id(char[], int)}), so
+ * scoring builds no feature strings.
+ *
+ * <p>The scores are bit-identical to {@code AbstractModel.eval(predicates, values)}: each model's outcome sums
+ * are accumulated in the same order with the same operations (a feature a model lacks adds {@code v * 0.0}, which
+ * changes nothing), then normalised with OpenNLP's own {@link ArrayMath#logSumOfExps} and {@link StrictMath#exp}.
+ *
+ * <p>Immutable and thread-safe.
+ */
+final class WeightTable {
+  private final int models;
+  private final String[] keys;
+  private final int[] hashes;
+  private final int[] slots;
+  private final int mask;
+  /** {@code weights[(id * models + m) * 2]}: model m's positive outcome; {@code + 1}: its negative one. */
+  private final double[] weights;
+
+  private WeightTable(int models, String[] keys, double[] weights) {
+    this.models = models;
+    this.keys = keys;
+    this.weights = weights;
+    this.hashes = new int[keys.length];
+    int capacity = Integer.highestOneBit(Math.max(4, keys.length * 2 - 1)) << 1;
+    this.slots = new int[capacity];
+    this.mask = capacity - 1;
+    for (int id = 0; id < keys.length; id++) {
+      int h = mix(keys[id].hashCode());
+      hashes[id] = h;
+      int i = h & mask;
+      while (slots[i] != 0) {
+        i = (i + 1) & mask;
+      }
+      slots[i] = id + 1;
+    }
+  }
+
+  /** The table of these models, in this order (model {@code m} of the table is {@code models.get(m)}). */
+  static WeightTable of(List<LabelModel> models) {
+    Map<String, double[]> byFeature = new LinkedHashMap<>();
+    for (int m = 0; m < models.size(); m++) {
+      int model = m;
+      models.get(m).forEachWeight((feature, positive, negative) -> {
+        double[] row = byFeature.computeIfAbsent(feature, f -> new double[models.size() * 2]);
+        row[model * 2] = positive;
+        row[model * 2 + 1] = negative;
+      });
+    }
+    String[] keys = byFeature.keySet().toArray(String[]::new);
+    double[] weights = new double[keys.length * models.size() * 2];
+    int at = 0;
+    for (double[] row : byFeature.values()) {
+      System.arraycopy(row, 0, weights, at, row.length);
+      at += row.length;
+    }
+    return new WeightTable(models.size(), keys, weights);
+  }
+
+  int models() {
+    return models;
+  }
+
+  int size() {
+    return keys.length;
+  }
+
+  /** The feature with this id. */
+  String feature(int id) {
+    return keys[id];
+  }
+
+  /** The id of a feature, or -1 when no model knows it. */
+  int id(String feature) {
+    int h = 0;
+    for (int i = 0; i < feature.length(); i++) {
+      h = 31 * h + feature.charAt(i);
+    }
+    return find(mix(h), feature, null, feature.length());
+  }
+
+  /** The id of the feature spelled by {@code chars[0, length)}, or -1 when no model knows it. */
+  int id(char[] chars, int length) {
+    int h = 0;
+    for (int i = 0; i < length; i++) {
+      h = 31 * h + chars[i];
+    }
+    return find(mix(h), null, chars, length);
+  }
+
+  private int find(int h, String feature, char[] chars, int length) {
+    int i = h & mask;
+    while (true) {
+      int slot = slots[i];
+      if (slot == 0) {
+        return -1;
+      }
+      int id = slot - 1;
+      if (hashes[id] == h && same(keys[id], feature, chars, length)) {
+        return id;
+      }
+      i = (i + 1) & mask;
+    }
+  }
+
+  private static boolean same(String key, String feature, char[] chars, int length) {
+    if (key.length() != length) {
+      return false;
+    }
+    if (feature != null) {
+      return key.equals(feature);
+    }
+    for (int i = 0; i < length; i++) {
+      if (key.charAt(i) != chars[i]) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** Spreads String-style hashes over the low bits that pick a slot. */
+  private static int mix(int h) {
+    int x = h * 0x9E3779B9;
+    return x ^ (x >>> 16);
+  }
+
+  /**
+   * Each model's (uncalibrated) probability of its positive outcome, as {@code AbstractModel.eval} computes it,
+   * in one pass over the features.
+   */
+  double[] rawScores(FeatureVector x) {
+    double[] sums = new double[models * 2];
+    int[] ids = x.distinct;
+    float[] values = x.summed;
+    for (int k = 0; k < ids.length; k++) {
+      double value = values[k];
+      int row = ids[k] * models * 2;
+      for (int j = 0; j < sums.length; j++) {
+        sums[j] += value * weights[row + j];
+      }
+    }
+    double[] probabilities = new double[models];
+    double[] pair = new double[2];
+    for (int m = 0; m < models; m++) {
+      pair[0] = sums[m * 2];
+      pair[1] = sums[m * 2 + 1];
+      double logSum = ArrayMath.logSumOfExps(pair);
+      probabilities[m] = StrictMath.exp(pair[0] - logSum);
+    }
+    return probabilities;
+  }
+
+  /** Model {@code m}'s log-odds weight of a feature for its positive outcome (positive minus negative weight). */
+  double contribution(int m, int id) {
+    int at = (id * models + m) * 2;
+    return weights[at] - weights[at + 1];
+  }
+
+  @Override
+  public String toString() {
+    return "WeightTable[" + models + " models, " + keys.length + " features, "
+        + Arrays.stream(slots).filter(s -> s != 0).count() + " slots used]";
+  }
+}
