@@ -13,6 +13,9 @@ import java.util.Arrays;
  * order and their values summed in occurrence order, as {@link TextFeatures} does, so scores are bit-identical.
  */
 final class FeatureVector {
+  /** The prefix of word unigram features. */
+  static final String WORD = "w=";
+
   /** Per occurrence: the feature's id, its word (-1 for the bias), whether it is a bigram, its value. */
   final int[] ids;
   final int[] words;
@@ -53,11 +56,18 @@ final class FeatureVector {
   /** The known features of {@code words} (normalised), as {@link Features#all} would name them. */
   static FeatureVector of(String[] words, WeightTable table) {
     Builder builder = new Builder(table, words.length * 16 + 4, TextFeatures.scale(words.length));
-    builder.unigrams(words);
+    int[] unigramIds = builder.unigrams(words);
     builder.bigrams(words);
-    builder.charGrams(words);
+    builder.charGrams(words, unigramIds);
     Features.lexicon(words, builder);
     return builder.build();
+  }
+
+  /** The ids of the known character n-grams of one word, in {@link Features#charGrams} order. */
+  static int[] charGramIds(String word, WeightTable table) {
+    Builder builder = new Builder(table, 16, 1f);
+    builder.charGrams(word, 0, null);
+    return Arrays.copyOf(builder.ids, builder.size);
   }
 
   /** Spells features into one buffer per text (no sharing between threads) and collects the known ones. */
@@ -82,13 +92,17 @@ final class FeatureVector {
       values = new float[capacity];
     }
 
-    void unigrams(String[] text) {
+    /** Adds the unigrams and returns each word's unigram id (-1 if unknown). */
+    int[] unigrams(String[] text) {
       add(table.id(Features.BIAS), -1, false, 1f);
+      int[] unigramIds = new int[text.length];
       for (int i = 0; i < text.length; i++) {
         int length = prefix('w');
         length = append(text[i], 0, text[i].length(), length);
-        add(table.id(buffer, length), i, false, wordValue);
+        unigramIds[i] = table.id(buffer, length);
+        add(unigramIds[i], i, false, wordValue);
       }
+      return unigramIds;
     }
 
     void bigrams(String[] text) {
@@ -102,22 +116,34 @@ final class FeatureVector {
       }
     }
 
-    /** {@code c=} plus each 3- to 5-char window of {@code ^word$} (the word cut at {@link Features#MAX_GRAM_WORD}). */
-    void charGrams(String[] text) {
+    /** Each word's character n-grams: precomputed for a word the models know, spelled out for any other. */
+    void charGrams(String[] text, int[] unigramIds) {
       char[] bounded = new char[Features.MAX_GRAM_WORD + 2];
       for (int i = 0; i < text.length; i++) {
-        String word = text[i];
-        int letters = Math.min(word.length(), Features.MAX_GRAM_WORD);
-        bounded[0] = '^';
-        word.getChars(0, letters, bounded, 1);
-        bounded[letters + 1] = '$';
-        int length = letters + 2;
-        for (int n = Features.MIN_GRAM; n <= Features.MAX_GRAM; n++) {
-          for (int at = 0; at + n <= length; at++) {
-            int end = prefix('c');
-            System.arraycopy(bounded, at, buffer, end, n);
-            add(table.id(buffer, end + n), i, false, charValue);
+        int[] known = unigramIds[i] < 0 ? null : table.wordGrams(unigramIds[i]);
+        if (known != null) {
+          for (int id : known) {
+            add(id, i, false, charValue);
           }
+        } else {
+          charGrams(text[i], i, bounded);
+        }
+      }
+    }
+
+    /** {@code c=} plus each 3- to 5-char window of {@code ^word$} (the word cut at {@link Features#MAX_GRAM_WORD}). */
+    private void charGrams(String word, int i, char[] buffered) {
+      char[] bounded = buffered != null ? buffered : new char[Features.MAX_GRAM_WORD + 2];
+      int letters = Math.min(word.length(), Features.MAX_GRAM_WORD);
+      bounded[0] = '^';
+      word.getChars(0, letters, bounded, 1);
+      bounded[letters + 1] = '$';
+      int length = letters + 2;
+      for (int n = Features.MIN_GRAM; n <= Features.MAX_GRAM; n++) {
+        for (int at = 0; at + n <= length; at++) {
+          int end = prefix('c');
+          System.arraycopy(bounded, at, buffer, end, n);
+          add(table.id(buffer, end + n), i, false, charValue);
         }
       }
     }

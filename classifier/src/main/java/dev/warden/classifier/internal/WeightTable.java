@@ -27,6 +27,12 @@ final class WeightTable {
   private final int mask;
   /** {@code weights[(id * models + m) * 2]}: model m's positive outcome; {@code + 1}: its negative one. */
   private final double[] weights;
+  /**
+   * For the id of a word unigram ({@code w=word}): the ids of that word's known character n-grams, in
+   * {@link Features#charGrams} order. Most words of a comment are words the models know, and this turns a dozen
+   * lookups per word into none.
+   */
+  private final int[][] wordGrams;
 
   private WeightTable(int models, String[] keys, double[] weights) {
     this.models = models;
@@ -44,6 +50,12 @@ final class WeightTable {
         i = (i + 1) & mask;
       }
       slots[i] = id + 1;
+    }
+    this.wordGrams = new int[keys.length][];
+    for (int id = 0; id < keys.length; id++) {
+      if (keys[id].startsWith(FeatureVector.WORD)) {
+        wordGrams[id] = FeatureVector.charGramIds(keys[id].substring(FeatureVector.WORD.length()), this);
+      }
     }
   }
 
@@ -127,6 +139,11 @@ final class WeightTable {
       }
     }
     return true;
+  }
+
+  /** The known character n-grams of the word whose unigram has this id, or null if it is not a unigram's id. */
+  int[] wordGrams(int unigramId) {
+    return wordGrams[unigramId];
   }
 
   /** Spreads String-style hashes over the low bits that pick a slot. */
