@@ -52,7 +52,9 @@ final class LanguageIdentifier {
 
   LanguageIdentifier(LanguageDetectorModel model) {
     this.model = model.getMaxentModel();
-    this.contexts = model.getFactory().getContextGenerator();
+    // The same contexts as the model's own generator, much faster (LanguageContexts); a custom factory keeps its own.
+    this.contexts = LanguageContexts.replicates(model.getFactory())
+        ? new LanguageContexts() : model.getFactory().getContextGenerator();
   }
 
   /** What the identifier concluded about one text. */
