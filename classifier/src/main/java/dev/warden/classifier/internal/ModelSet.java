@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * A classifier's label and kind models over one {@link WeightTable}: a comment's features are generated and
@@ -25,6 +26,11 @@ final class ModelSet {
       index.put(ordered.get(m).label(), m);
     }
     this.table = WeightTable.of(ordered);
+  }
+
+  /** Every word some model knows. */
+  Set<String> vocabulary() {
+    return table.vocabulary();
   }
 
   /** Scores every model on one normalised text. */

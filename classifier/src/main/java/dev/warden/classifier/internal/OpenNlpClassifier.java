@@ -47,9 +47,7 @@ final class OpenNlpClassifier implements Classifier {
     this.models = Map.copyOf(models);
     this.scoring = new ModelSet(models);
     this.version = Objects.requireNonNull(version, "version");
-    Set<String> vocabulary = new HashSet<>();
-    models.values().forEach(model -> model.collectVocabulary(vocabulary::add));
-    this.normaliser = new Normaliser(Set.copyOf(vocabulary)::contains);
+    this.normaliser = new Normaliser(scoring.vocabulary()::contains);
     this.narratives = Objects.requireNonNull(narratives, "narratives");
     this.disinformation = Objects.requireNonNull(disinformation, "disinformation");
   }

@@ -1,9 +1,12 @@
 package dev.warden.classifier.internal;
 
+import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import opennlp.tools.ml.ArrayMath;
 
 /**
@@ -61,23 +64,36 @@ final class WeightTable {
 
   /** The table of these models, in this order (model {@code m} of the table is {@code models.get(m)}). */
   static WeightTable of(List<LabelModel> models) {
-    Map<String, double[]> byFeature = new LinkedHashMap<>();
+    int stride = models.size() * 2;
+    Map<String, Integer> ids = new HashMap<>();
+    List<String> keys = new ArrayList<>();
+    double[][] weights = {new double[1024 * stride]};
     for (int m = 0; m < models.size(); m++) {
-      int model = m;
+      int column = m * 2;
       models.get(m).forEachWeight((feature, positive, negative) -> {
-        double[] row = byFeature.computeIfAbsent(feature, f -> new double[models.size() * 2]);
-        row[model * 2] = positive;
-        row[model * 2 + 1] = negative;
+        int id = ids.computeIfAbsent(feature, f -> {
+          keys.add(f);
+          return keys.size() - 1;
+        });
+        if ((id + 1) * stride > weights[0].length) {
+          weights[0] = Arrays.copyOf(weights[0], weights[0].length * 2);
+        }
+        weights[0][id * stride + column] = positive;
+        weights[0][id * stride + column + 1] = negative;
       });
     }
-    String[] keys = byFeature.keySet().toArray(String[]::new);
-    double[] weights = new double[keys.length * models.size() * 2];
-    int at = 0;
-    for (double[] row : byFeature.values()) {
-      System.arraycopy(row, 0, weights, at, row.length);
-      at += row.length;
+    return new WeightTable(models.size(), keys.toArray(String[]::new), Arrays.copyOf(weights[0], keys.size() * stride));
+  }
+
+  /** Every word the models know (their unigram features without the prefix). */
+  Set<String> vocabulary() {
+    Set<String> words = new HashSet<>();
+    for (String key : keys) {
+      if (key.startsWith(FeatureVector.WORD)) {
+        words.add(key.substring(FeatureVector.WORD.length()));
+      }
     }
-    return new WeightTable(models.size(), keys, weights);
+    return Set.copyOf(words);
   }
 
   int models() {
