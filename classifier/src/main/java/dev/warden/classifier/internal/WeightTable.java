@@ -24,9 +24,12 @@ import opennlp.tools.ml.ArrayMath;
  */
 final class WeightTable {
   private final int models;
-  private final String[] keys;
-  private final int[] hashes;
-  private final int[] slots;
+  private final int size;
+  /** Every feature's chars, one after the other: feature {@code id} is {@code pool[offsets[id], offsets[id + 1])}. */
+  private final char[] pool;
+  private final int[] offsets;
+  /** Open addressing: {@code hash << 32 | (id + 1)}, 0 for an empty slot; one memory read finds hash and id. */
+  private final long[] slots;
   private final int mask;
   /** {@code weights[(id * models + m) * 2]}: model m's positive outcome; {@code + 1}: its negative one. */
   private final double[] weights;
@@ -39,20 +42,26 @@ final class WeightTable {
 
   private WeightTable(int models, String[] keys, double[] weights) {
     this.models = models;
-    this.keys = keys;
+    this.size = keys.length;
     this.weights = weights;
-    this.hashes = new int[keys.length];
+    this.offsets = new int[keys.length + 1];
+    for (int id = 0; id < keys.length; id++) {
+      offsets[id + 1] = offsets[id] + keys[id].length();
+    }
+    this.pool = new char[offsets[keys.length]];
+    for (int id = 0; id < keys.length; id++) {
+      keys[id].getChars(0, keys[id].length(), pool, offsets[id]);
+    }
     int capacity = Integer.highestOneBit(Math.max(4, keys.length * 2 - 1)) << 1;
-    this.slots = new int[capacity];
+    this.slots = new long[capacity];
     this.mask = capacity - 1;
     for (int id = 0; id < keys.length; id++) {
       int h = mix(keys[id].hashCode());
-      hashes[id] = h;
       int i = h & mask;
       while (slots[i] != 0) {
         i = (i + 1) & mask;
       }
-      slots[i] = id + 1;
+      slots[i] = (long) h << 32 | (id + 1);
     }
     this.wordGrams = new int[keys.length][];
     for (int id = 0; id < keys.length; id++) {
@@ -88,7 +97,8 @@ final class WeightTable {
   /** Every word the models know (their unigram features without the prefix). */
   Set<String> vocabulary() {
     Set<String> words = new HashSet<>();
-    for (String key : keys) {
+    for (int id = 0; id < size; id++) {
+      String key = feature(id);
       if (key.startsWith(FeatureVector.WORD)) {
         words.add(key.substring(FeatureVector.WORD.length()));
       }
@@ -101,12 +111,12 @@ final class WeightTable {
   }
 
   int size() {
-    return keys.length;
+    return size;
   }
 
   /** The feature with this id. */
   String feature(int id) {
-    return keys[id];
+    return new String(pool, offsets[id], offsets[id + 1] - offsets[id]);
   }
 
   /** The id of a feature, or -1 when no model knows it. */
@@ -130,27 +140,26 @@ final class WeightTable {
   private int find(int h, String feature, char[] chars, int length) {
     int i = h & mask;
     while (true) {
-      int slot = slots[i];
+      long slot = slots[i];
       if (slot == 0) {
         return -1;
       }
-      int id = slot - 1;
-      if (hashes[id] == h && same(keys[id], feature, chars, length)) {
+      int id = (int) slot - 1;
+      if ((int) (slot >>> 32) == h && same(id, feature, chars, length)) {
         return id;
       }
       i = (i + 1) & mask;
     }
   }
 
-  private static boolean same(String key, String feature, char[] chars, int length) {
-    if (key.length() != length) {
+  private boolean same(int id, String feature, char[] chars, int length) {
+    int from = offsets[id];
+    if (offsets[id + 1] - from != length) {
       return false;
     }
-    if (feature != null) {
-      return key.equals(feature);
-    }
     for (int i = 0; i < length; i++) {
-      if (key.charAt(i) != chars[i]) {
+      char c = feature != null ? feature.charAt(i) : chars[i];
+      if (pool[from + i] != c) {
         return false;
       }
     }
@@ -202,7 +211,6 @@ final class WeightTable {
 
   @Override
   public String toString() {
-    return "WeightTable[" + models + " models, " + keys.length + " features, "
-        + Arrays.stream(slots).filter(s -> s != 0).count() + " slots used]";
+    return "WeightTable[" + models + " models, " + size + " features, " + slots.length + " slots]";
   }
 }
