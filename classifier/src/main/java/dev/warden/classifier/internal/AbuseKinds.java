@@ -19,23 +19,17 @@ final class AbuseKinds {
 
   private AbuseKinds() {}
 
-  static void score(
-      Map<String, LabelModel> models,
-      TextFeatures features,
-      NormalisedText text,
-      Map<String, Double> scores,
-      Map<String, List<Term>> terms) {
+  static void score(ModelSet.Scores models, Map<String, Double> scores, Map<String, List<Term>> terms) {
     double abuse = scores.getOrDefault(Verdict.ABUSE, 0.0);
     if (abuse < MIN_EXPLAINED) {
       return;
     }
     for (String kind : Verdict.KINDS) {
-      LabelModel model = models.get(kind);
-      if (model != null) {
-        double score = model.score(features);
+      if (models.has(kind)) {
+        double score = models.score(kind);
         score = Double.isNaN(score) ? 0.0 : Math.min(abuse, Math.max(0.0, Math.min(1.0, score)));
         scores.put(kind, score);
-        terms.put(kind, score >= MIN_EXPLAINED ? model.explain(features, text) : List.of());
+        terms.put(kind, score >= MIN_EXPLAINED ? models.explain(kind) : List.of());
       }
     }
   }

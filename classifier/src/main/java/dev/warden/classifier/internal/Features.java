@@ -119,7 +119,11 @@ final class Features {
     return false;
   }
 
-  /** All features in the order the trainer's generators produce them. */
+  /**
+   * All features in the order the trainer's generators produce them. The request path spells the same features
+   * without strings ({@link FeatureVector#of}): change both together ({@code FastInferenceEquivalenceTest} fails
+   * when they differ).
+   */
   static void all(String[] words, Sink sink) {
     unigrams(words, sink);
     bigrams(words, sink);

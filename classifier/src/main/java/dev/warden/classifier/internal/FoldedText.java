@@ -28,6 +28,19 @@ final class FoldedText {
     int[] ends = new int[starts.length];
     int i = 0;
     while (i < original.length()) {
+      char c = original.charAt(i);
+      if (c < 0x80) {
+        // ASCII (most of every comment): never invisible, folds to its lower case alone; no String per char.
+        if (out.length() == starts.length) {
+          starts = java.util.Arrays.copyOf(starts, starts.length * 2);
+          ends = java.util.Arrays.copyOf(ends, ends.length * 2);
+        }
+        starts[out.length()] = i;
+        ends[out.length()] = i + 1;
+        out.append(c >= 'A' && c <= 'Z' ? (char) (c + ('a' - 'A')) : c);
+        i++;
+        continue;
+      }
       int cp = original.codePointAt(i);
       int next = i + Character.charCount(cp);
       if (!isInvisible(cp)) {

@@ -77,16 +77,38 @@ final class LabelModel {
     for (int i = 0; i < features.features.length; i++) {
       int word = features.words[i];
       double delta = word < 0 ? 0 : contribution(features.features[i]) * features.values[i];
-      if (delta == 0) {
-        continue;
-      }
-      if (features.bigrams[i]) {
-        perWord[word] += delta / 2;
-        perWord[word + 1] += delta / 2;
-      } else {
-        perWord[word] += delta;
-      }
+      spread(perWord, word, features.bigrams[i], delta);
     }
+    return terms(perWord, text);
+  }
+
+  /**
+   * {@link #explain(TextFeatures, NormalisedText)} on the request path's features: model {@code m} of
+   * {@code table}, which must be this model. Same terms, same weights.
+   */
+  static List<Term> explain(WeightTable table, int m, FeatureVector features, NormalisedText text) {
+    double[] perWord = new double[text.tokens().size()];
+    for (int i = 0; i < features.ids.length; i++) {
+      int word = features.words[i];
+      double delta = word < 0 ? 0 : table.contribution(m, features.ids[i]) * features.values[i];
+      spread(perWord, word, features.bigrams[i], delta);
+    }
+    return terms(perWord, text);
+  }
+
+  private static void spread(double[] perWord, int word, boolean bigram, double delta) {
+    if (delta == 0) {
+      return;
+    }
+    if (bigram) {
+      perWord[word] += delta / 2;
+      perWord[word + 1] += delta / 2;
+    } else {
+      perWord[word] += delta;
+    }
+  }
+
+  private static List<Term> terms(double[] perWord, NormalisedText text) {
     Map<String, Integer> best = new LinkedHashMap<>();
     for (int w = 0; w < perWord.length; w++) {
       if (perWord[w] >= 0.0005 && !StopWords.isStopWord(text.tokens().get(w).text())) {
@@ -118,6 +140,29 @@ final class LabelModel {
       }
     }
     return delta;
+  }
+
+  /** Receives one feature's weights for the positive and the negative outcome (0 when the model has none). */
+  interface WeightSink {
+    void accept(String feature, double positive, double negative);
+  }
+
+  /** Every feature this model knows, with its weights, for {@link WeightTable}. */
+  void forEachWeight(WeightSink sink) {
+    parameters.forEach((feature, context) -> {
+      double pos = 0;
+      double neg = 0;
+      int[] outcomes = context.getOutcomes();
+      double[] weights = context.getParameters();
+      for (int k = 0; k < outcomes.length; k++) {
+        if (outcomes[k] == positive) {
+          pos += weights[k];
+        } else if (outcomes[k] == negative) {
+          neg += weights[k];
+        }
+      }
+      sink.accept(feature, pos, neg);
+    });
   }
 
   /** Adds the model's known words (unigram predicates) to {@code vocabulary}. */

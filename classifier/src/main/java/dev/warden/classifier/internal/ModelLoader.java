@@ -120,6 +120,8 @@ public final class ModelLoader {
   }
 
   private static OpenNlpClassifier loadBundled() {
+    LanguageIdentifier.preload();
+    NarrativeMatchers.preload();
     ModelDirectory.Contents contents = ModelDirectory.readBundled();
     if (contents != null) {
       return new OpenNlpClassifier(contents.models(), contents.version());

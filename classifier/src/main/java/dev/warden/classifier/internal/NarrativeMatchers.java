@@ -15,13 +15,17 @@ final class NarrativeMatchers {
     static final List<String> TEXTS = SeedCorpus.load().stream().map(Example::text).toList();
   }
 
-  private static final class Bundled {
-    static final NarrativeMatcher INSTANCE = new NarrativeMatcher(NarrativeCatalogue.bundled(), Seed.TEXTS);
-  }
+  private static final Preload<NarrativeMatcher> BUNDLED =
+      new Preload<>("narrative index", () -> new NarrativeMatcher(NarrativeCatalogue.bundled(), Seed.TEXTS));
 
   /** The matcher for the bundled catalogue. */
   static NarrativeMatcher bundled() {
-    return Bundled.INSTANCE;
+    return BUNDLED.get();
+  }
+
+  /** Starts building the bundled matcher in the background (~0.5 s), if it has not started yet. */
+  static void preload() {
+    BUNDLED.start();
   }
 
   /** A matcher for this catalogue (the bundled one is reused when it is exactly that). */

@@ -17,7 +17,7 @@ import java.util.Set;
 
 /**
  * The classifier: normalise once, extract features once, then one {@link LabelModel} per label and per abuse
- * kind ({@link AbuseKinds}). Scores are calibrated probabilities ({@link Calibration}).
+ * kind ({@link AbuseKinds}), all scored in one pass ({@link ModelSet}). Scores are calibrated probabilities ({@link Calibration}).
  *
  * <p>Immutable and thread-safe; share one instance.
  */
@@ -26,6 +26,7 @@ final class OpenNlpClassifier implements Classifier {
   static final Set<String> SUPPORTED_LANGUAGES = Set.of(LanguageIdentifier.ENGLISH);
 
   private final Map<String, LabelModel> models;
+  private final ModelSet scoring;
   private final String version;
   private final Normaliser normaliser;
   private final LanguageIdentifier languages = LanguageIdentifier.bundled();
@@ -44,10 +45,9 @@ final class OpenNlpClassifier implements Classifier {
       }
     }
     this.models = Map.copyOf(models);
+    this.scoring = new ModelSet(models);
     this.version = Objects.requireNonNull(version, "version");
-    Set<String> vocabulary = new HashSet<>();
-    models.values().forEach(model -> model.collectVocabulary(vocabulary::add));
-    this.normaliser = new Normaliser(Set.copyOf(vocabulary)::contains);
+    this.normaliser = new Normaliser(scoring.vocabulary()::contains);
     this.narratives = Objects.requireNonNull(narratives, "narratives");
     this.disinformation = Objects.requireNonNull(disinformation, "disinformation");
   }
@@ -61,15 +61,14 @@ final class OpenNlpClassifier implements Classifier {
         return nothingToJudge();
       }
       LanguageIdentifier.Detection language = languages.detect(text);
-      TextFeatures features = TextFeatures.of(normalised.words());
+      ModelSet.Scores modelScores = scoring.score(normalised);
       Map<String, Double> scores = new LinkedHashMap<>();
       Map<String, List<Term>> terms = new LinkedHashMap<>();
       for (String label : Verdict.LABELS) {
-        LabelModel model = models.get(label);
-        scores.put(label, clamp(model.score(features)));
-        terms.put(label, scores.get(label) >= AbuseKinds.MIN_EXPLAINED ? model.explain(features, normalised) : List.of());
+        scores.put(label, clamp(modelScores.score(label)));
+        terms.put(label, scores.get(label) >= AbuseKinds.MIN_EXPLAINED ? modelScores.explain(label) : List.of());
       }
-      AbuseKinds.score(models, features, normalised, scores, terms);
+      AbuseKinds.score(modelScores, scores, terms);
       NarrativeMatcher.Result matched = narratives.matchAll(normalised);
       scores.put(Verdict.DISINFORMATION,
           disinformation.combine(scores.get(Verdict.DISINFORMATION), matched.best()));

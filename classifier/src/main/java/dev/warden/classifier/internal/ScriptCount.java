@@ -18,7 +18,7 @@ record ScriptCount(int letters, int latin) {
       i += Character.charCount(cp);
       if (Character.isLetter(cp)) {
         letters++;
-        if (Character.UnicodeScript.of(cp) == Character.UnicodeScript.LATIN) {
+        if (cp < 0x80 || Character.UnicodeScript.of(cp) == Character.UnicodeScript.LATIN) {
           latin++;
         }
       }
