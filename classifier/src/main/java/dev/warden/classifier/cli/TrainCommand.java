@@ -4,6 +4,7 @@ import dev.warden.classifier.internal.Example;
 import dev.warden.classifier.internal.ModelDirectory;
 import dev.warden.classifier.internal.ModelTrainer;
 import java.io.IOException;
+import java.time.Clock;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,6 +25,9 @@ final class TrainCommand implements Callable<Integer> {
   @Option(names = "--out", required = true, paramLabel = "DIR", description = "Where to write the models.")
   Path out;
 
+  /** The clock that dates the manifest; a field so tests can fix it. */
+  Clock clock = Clock.systemUTC();
+
   @Override
   public Integer call() throws IOException {
     List<Example> examples = new ArrayList<>();
@@ -36,7 +40,8 @@ final class TrainCommand implements Callable<Integer> {
       throw new IllegalArgumentException("no labelled examples in " + data);
     }
     ModelTrainer.Result result = ModelTrainer.train(examples, "model");
-    ModelDirectory.write(result, out);
+    List<String> sources = data.stream().map(file -> String.valueOf(file.getFileName())).toList();
+    ModelDirectory.write(result, out, sources, clock.instant());
     System.out.println(
         "trained " + result.models().keySet() + " from " + examples.size() + " examples, version "
             + result.version() + ", written to " + out);

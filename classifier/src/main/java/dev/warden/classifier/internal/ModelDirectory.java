@@ -13,6 +13,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -46,8 +47,19 @@ public final class ModelDirectory {
     return Stream.concat(Verdict.LABELS.stream(), Verdict.KINDS.stream()).toList();
   }
 
-  /** Writes the trained models and their manifest into {@code dir}, creating it if needed. */
+  /** Writes the trained models and their manifest into {@code dir}, without a date (for reproducible builds). */
   public static void write(ModelTrainer.Result result, Path dir) throws IOException {
+    write(result, dir, List.of(), null);
+  }
+
+  /**
+   * Writes the trained models and their manifest into {@code dir}, creating it if needed.
+   *
+   * @param sources what the models were trained on (file names), recorded in the manifest
+   * @param trainedAt when they were trained, or null to leave the date out (the bundled model: reproducible)
+   */
+  public static void write(ModelTrainer.Result result, Path dir, List<String> sources, Instant trainedAt)
+      throws IOException {
     Files.createDirectories(dir);
     for (Map.Entry<String, AbstractModel> entry : result.models().entrySet()) {
       try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(dir.resolve(entry.getKey() + ".bin")))) {
@@ -59,6 +71,13 @@ public final class ModelDirectory {
     manifest.put("labels", Verdict.LABELS.stream().filter(result.models()::containsKey).toList());
     manifest.put("kinds", Verdict.KINDS.stream().filter(result.models()::containsKey).toList());
     manifest.put("examples", new TreeMap<>(result.examples()));
+    if (!sources.isEmpty()) {
+      manifest.put("trainedOn", List.copyOf(sources));
+    }
+    if (trainedAt != null) {
+      manifest.put("trainedAt", trainedAt.toString());
+    }
+    manifest.put("metrics", new TreeMap<>(result.metrics()));
     manifest.put("trainer", "MAXENT_QN");
     manifest.put("features", ModelTrainer.FEATURES_VERSION);
     Map<String, Object> calibration = new LinkedHashMap<>();

@@ -51,17 +51,20 @@ public final class ModelTrainer {
 
   /**
    * What training produced: one model per label or kind that had examples (labels first, in order), their
-   * calibrations, the version and the example counts.
+   * calibrations, the version, the example counts and, where calibration was fitted, out-of-fold metrics
+   * ({@code rocAuc}, {@code averagePrecision} of the held-out scores: a fair estimate on data like the training data).
    */
   public record Result(
       Map<String, AbstractModel> models,
       Map<String, Calibration> calibrations,
       String version,
-      Map<String, Integer> examples) {
+      Map<String, Integer> examples,
+      Map<String, Map<String, Double>> metrics) {
     public Result {
       models = Collections.unmodifiableMap(new LinkedHashMap<>(models));
       calibrations = Collections.unmodifiableMap(new LinkedHashMap<>(calibrations));
       examples = Collections.unmodifiableMap(new LinkedHashMap<>(examples));
+      metrics = Collections.unmodifiableMap(new LinkedHashMap<>(metrics));
     }
   }
 
@@ -82,6 +85,7 @@ public final class ModelTrainer {
     Map<String, AbstractModel> models = new LinkedHashMap<>();
     Map<String, Calibration> calibrations = new LinkedHashMap<>();
     Map<String, Integer> counts = new LinkedHashMap<>();
+    Map<String, Map<String, Double>> metrics = new LinkedHashMap<>();
     for (String label : Verdict.LABELS) {
       String wanted = Verdict.ABUSE.equals(label) ? Example.ABUSE : Example.DISINFO;
       boolean[] positive = positives(examples, e -> e.label().equals(wanted));
@@ -92,16 +96,16 @@ public final class ModelTrainer {
       if (count == examples.size()) {
         throw new ClassificationException("cannot train " + label + ": every example is " + wanted + ", none is ok");
       }
-      trainCalibrated(label, features, positive, TARGET_PRIOR.get(label), params, models, calibrations);
+      trainCalibrated(label, features, positive, TARGET_PRIOR.get(label), params, models, calibrations, metrics);
       counts.put(label, examples.size());
     }
     if (models.isEmpty()) {
       throw new ClassificationException("no example labelled abuse or disinfo: nothing to train");
     }
     if (models.containsKey(Verdict.ABUSE)) {
-      trainKinds(examples, features, params, models, calibrations, counts);
+      trainKinds(examples, features, params, models, calibrations, counts, metrics);
     }
-    return new Result(models, calibrations, versionPrefix + "-" + hash(examples, params), counts);
+    return new Result(models, calibrations, versionPrefix + "-" + hash(examples, params), counts, metrics);
   }
 
   /** Kind models: that kind of abuse against everything else; target prior = abuse's times the kind's share. */
@@ -111,14 +115,15 @@ public final class ModelTrainer {
       TrainingParameters params,
       Map<String, AbstractModel> models,
       Map<String, Calibration> calibrations,
-      Map<String, Integer> counts) {
+      Map<String, Integer> counts,
+      Map<String, Map<String, Double>> metrics) {
     int abuse = count(positives(examples, e -> e.label().equals(Example.ABUSE)));
     for (String kind : Verdict.KINDS) {
       boolean[] positive = positives(examples, e -> e.kinds().contains(kind));
       int count = count(positive);
       if (count >= MIN_KIND_EXAMPLES) {
         double prior = TARGET_PRIOR.get(Verdict.ABUSE) * count / abuse;
-        trainCalibrated(kind, features, positive, prior, params, models, calibrations);
+        trainCalibrated(kind, features, positive, prior, params, models, calibrations, metrics);
         counts.put(kind, count);
       }
     }
@@ -131,7 +136,8 @@ public final class ModelTrainer {
       double targetPrior,
       TrainingParameters params,
       Map<String, AbstractModel> models,
-      Map<String, Calibration> calibrations) {
+      Map<String, Calibration> calibrations,
+      Map<String, Map<String, Double>> metrics) {
     models.put(outcome, trainOne(features, positive, outcome, params, i -> true));
     int positives = count(positive);
     double share = (double) positives / positive.length;
@@ -142,6 +148,12 @@ public final class ModelTrainer {
     }
     double[] outOfFold = outOfFold(features, positive, outcome, params);
     calibrations.put(outcome, Calibration.fit(outOfFold, positive, targetPrior));
+    Metrics heldOut = new Metrics(outOfFold, positive);
+    metrics.put(outcome, Map.of("rocAuc", round(heldOut.rocAuc()), "averagePrecision", round(heldOut.averagePrecision())));
+  }
+
+  private static double round(double value) {
+    return Math.round(value * 10_000) / 10_000.0;
   }
 
   /** Scores each example with a model trained without its fold (folds by position, so deterministic). */

@@ -82,7 +82,11 @@ class WardenClassifierCliTest {
     assertThat(train.out()).contains("trained [abuse, disinformation] from 60 examples");
     assertThat(model.resolve("abuse.bin")).exists();
     assertThat(model.resolve("disinformation.bin")).exists();
-    assertThat(JSON.readTree(model.resolve("manifest.json").toFile()).get("version").asText()).startsWith("model-");
+    JsonNode manifest = JSON.readTree(model.resolve("manifest.json").toFile());
+    assertThat(manifest.get("version").asText()).startsWith("model-");
+    assertThat(manifest.at("/trainedOn/0").asText()).isEqualTo("data.jsonl");
+    assertThat(java.time.Instant.parse(manifest.get("trainedAt").asText())).isNotNull();
+    assertThat(manifest.get("metrics").isObject()).isTrue();
 
     Run classify =
         run("what a zorblax\nthe moon is cheese\nthe weather is fine\n", "classify", "--model", model.toString());

@@ -31,6 +31,9 @@ class ModelTrainerTest {
   void theBundledModelIsTheSeedModel() {
     ModelTrainer.Result result = ModelTrainer.train(SeedCorpus.load(), "seed");
     assertThat(Classifier.loadDefault().modelVersion()).isEqualTo(result.version());
+    // held-out (out-of-fold) figures on our own corpus are recorded beside the calibration
+    assertThat(result.metrics().get("abuse").get("rocAuc")).isBetween(0.8, 1.0);
+    assertThat(result.metrics().get("disinformation").get("averagePrecision")).isBetween(0.5, 1.0);
   }
 
   @Test
