@@ -8,7 +8,9 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -33,6 +35,15 @@ final class Lexicon {
   static final String DEHUMANISING = "dehumanising";
 
   static final int GROUP_WINDOW = 6;
+  static final int MIN_COMPOUND_HEAD = 3;
+
+  /** Ordinary words that happen to end like an insult. */
+  private static final Set<String> NOT_COMPOUNDS =
+      Set.of("custard", "mustard", "leotard", "leotards", "petard", "dastard", "bustard", "turbot", "robots",
+          "chatbot", "chatbots");
+
+  /** Insulting word tails and their kind, for {@link #compoundKind}; checked in this order. */
+  private static final Map<String, String> COMPOUND_TAILS = orderedTails();
   private static final String ROOT = "/dev/warden/classifier/lexicon/";
   private static final String GROUP = "group";
 
@@ -68,6 +79,10 @@ final class Lexicon {
     for (int i = 0; i < words.length; i++) {
       List<Phrase> phrases = byFirstWord.get(words[i]);
       if (phrases == null) {
+        String compound = compoundKind(words[i]);
+        if (compound != null) {
+          raw.add(new Hit(compound, i, i + 1));
+        }
         continue;
       }
       for (Phrase phrase : phrases) {
@@ -78,6 +93,25 @@ final class Lexicon {
       }
     }
     return resolveIdentity(raw);
+  }
+
+  /**
+   * Insults written as one compound word ("putintard", "zelenskyshill", "ass-licker" spelled together): the kind of
+   * an insulting tail after a head of at least {@link #MIN_COMPOUND_HEAD} letters, or null. Commenters coin these
+   * faster than any list can follow; the tails are ones that insult whatever comes before them.
+   */
+  static String compoundKind(String word) {
+    if (NOT_COMPOUNDS.contains(word)) {
+      return null;
+    }
+    for (Map.Entry<String, String> tail : COMPOUND_TAILS.entrySet()) {
+      String suffix = tail.getKey();
+      if (word.length() >= suffix.length() + MIN_COMPOUND_HEAD && word.endsWith(suffix)
+          && Character.isLetter(word.charAt(word.length() - suffix.length() - 1))) {
+        return tail.getValue();
+      }
+    }
+    return null;
   }
 
   private static int matchAt(Phrase phrase, String[] words, int at) {
@@ -118,6 +152,18 @@ final class Lexicon {
       }
     }
     return false;
+  }
+
+  private static Map<String, String> orderedTails() {
+    Map<String, String> tails = new LinkedHashMap<>();
+    for (String tail : List.of("tard", "tards", "licker", "lickers", "shill", "shills", "idiot", "idiots",
+        "moron", "morons", "clown", "clowns", "bot", "bots")) {
+      tails.put(tail, INSULT);
+    }
+    for (String tail : List.of("fucker", "fuckers", "fuck", "shit")) {
+      tails.put(tail, PROFANITY);
+    }
+    return Collections.unmodifiableMap(tails);
   }
 
   private static void add(Map<String, List<Phrase>> index, String file, String kind) {

@@ -54,9 +54,45 @@ class LexiconTest {
         "an idiotic decision by the ministry",
         "wipe out the logistics and the front collapses",
         "thank you for the report",
+        "half the comments here are bots, look at the account dates",
+        "the brain drain from Russia since 2022",
       })
   void legitimateDebateMatchesNoKind(String text) {
     assertThat(kinds(text)).doesNotContainAnyElementsOf(Verdict.KINDS);
+  }
+
+  @ParameterizedTest
+  @CsvSource({
+    "another putintard in the comments, insult",
+    "zelenskyshill alert, insult",
+    "kremlinbots everywhere, insult",
+    "what a clusterfuck, profanity",
+  })
+  void anInsultingTailMakesACoinedCompoundAnInsult(String text, String kind) {
+    assertThat(kinds(text)).containsExactly(kind);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"custard and mustard", "the robots are coming", "a chatbot answered", "bot", "mybot"})
+  void ordinaryWordsThatEndLikeAnInsultAreNotCompounds(String text) {
+    assertThat(kinds(text)).isEmpty();
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"says the nazi", "you nazis lost", "nazi zelensky again", "ukronazis everywhere"})
+  void naziStuckOnAPersonOrAPeopleIsAnInsult(String text) {
+    assertThat(kinds(text)).contains(Lexicon.INSULT);
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "the nazis occupied kyiv in 1941",
+        "calling everyone a nazi makes the word meaningless",
+        "my grandfather fought the nazis",
+      })
+  void theHistoryOfNazismIsNoInsult(String text) {
+    assertThat(kinds(text)).isEmpty();
   }
 
   @Test
