@@ -41,7 +41,7 @@ class ModelTrainerTest {
     var small = ModelTrainer.parameters(ModelTrainer.SMALL_CORPUS - 1).getObjectSettings();
     var large = ModelTrainer.parameters(ModelTrainer.SMALL_CORPUS).getObjectSettings();
     assertThat(small).containsEntry("L1Cost", 0.1).containsEntry("L2Cost", 0.5);
-    assertThat(large).containsEntry("L1Cost", 0.0).containsEntry("L2Cost", 0.1);
+    assertThat(large).containsEntry("L1Cost", 0.0).containsEntry("L2Cost", 0.1).containsEntry("Cutoff", 1);
     assertThat(SeedCorpus.load()).hasSizeLessThan(ModelTrainer.SMALL_CORPUS);
   }
 
