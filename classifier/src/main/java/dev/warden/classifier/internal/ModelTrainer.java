@@ -35,7 +35,10 @@ public final class ModelTrainer {
   /** Bumped whenever the normaliser, the features or the calibration change meaning. */
   static final String FEATURES_VERSION = "features-6";
 
-  /** Below this many examples every feature is kept; above it a feature must occur twice. */
+  /**
+   * Below this many examples L1 keeps the model sparse; above it only a light L2 penalty is used
+   * ({@link #parameters}).
+   */
   static final int SMALL_CORPUS = 5000;
 
   /** A kind model needs at least this many positive examples. */
@@ -176,10 +179,15 @@ public final class ModelTrainer {
     TrainingParameters params = new TrainingParameters();
     params.put(TrainingParameters.ALGORITHM_PARAM, "MAXENT_QN");
     params.put(TrainingParameters.ITERATIONS_PARAM, 150);
-    params.put(TrainingParameters.CUTOFF_PARAM, size < SMALL_CORPUS ? 1 : 2);
+    params.put(TrainingParameters.CUTOFF_PARAM, 1);
     params.put(TrainingParameters.THREADS_PARAM, 1);
-    params.put("L1Cost", 0.1);
-    params.put("L2Cost", 0.5);
+    // A large corpus needs less regularisation and every feature: on a held-out fifth of the public train splits
+    // (by SHA-1 of the text), L1 0 / L2 0.1 / cutoff 1 beat L1 0.1 / L2 0.5 / cutoff 2 (abuse pooled ROC-AUC
+    // 0.965 -> 0.969, news comments 0.603 -> 0.651; disinformation 0.964 -> 0.971); L2 0.02, 0.2 or 2 did worse.
+    // The small seed corpus keeps the sparse L1 model its real-comment figures were measured with.
+    boolean large = size >= SMALL_CORPUS;
+    params.put("L1Cost", large ? 0.0 : 0.1);
+    params.put("L2Cost", large ? 0.1 : 0.5);
     params.put("DataIndexer", "OnePassRealValue");
     params.put("PrintMessages", false);
     return params;

@@ -37,6 +37,15 @@ class ModelTrainerTest {
   }
 
   @Test
+  void aLargeCorpusIsRegularisedLightlyAndTheSeedCorpusKeepsItsSparseModel() {
+    var small = ModelTrainer.parameters(ModelTrainer.SMALL_CORPUS - 1).getObjectSettings();
+    var large = ModelTrainer.parameters(ModelTrainer.SMALL_CORPUS).getObjectSettings();
+    assertThat(small).containsEntry("L1Cost", 0.1).containsEntry("L2Cost", 0.5);
+    assertThat(large).containsEntry("L1Cost", 0.0).containsEntry("L2Cost", 0.1).containsEntry("Cutoff", 1);
+    assertThat(SeedCorpus.load()).hasSizeLessThan(ModelTrainer.SMALL_CORPUS);
+  }
+
+  @Test
   void theSeedCorpusIsLargeAndMixed() {
     List<Example> seed = SeedCorpus.load();
     assertThat(seed).hasSizeGreaterThanOrEqualTo(700);
