@@ -30,27 +30,49 @@ final class BufferedRequest extends HttpServletRequestWrapper {
   }
 
   /**
+   * How much of an oversized body is read and thrown away so that the 413 reaches the client. Why: a client such as
+   * java.net.http.HttpClient sends the whole body before reading the answer; if the server closes the connection
+   * with bytes still unread, the kernel resets it and the client sees "header parser received no bytes" instead of
+   * the 413. Bodies larger than this are not read; the connection is closed on them.
+   */
+  static final long DISCARD_BUDGET = 256 * 1024;
+
+  /**
    * Reads the body of {@code request}.
    *
-   * @throws BodyTooLarge if it is declared or turns out larger than {@code max} bytes; the rest is left unread
+   * @throws BodyTooLarge if it is declared or turns out larger than {@code max} bytes; up to {@link
+   *     #DISCARD_BUDGET} more bytes are read and discarded first
    * @throws IOException if the client stopped sending
    */
   static BufferedRequest read(HttpServletRequest request, int max) throws IOException {
-    if (request.getContentLengthLong() > max) {
-      throw new BodyTooLarge();
+    // Not closed here: the container owns the stream.
+    InputStream in = request.getInputStream();
+    long declared = request.getContentLengthLong();
+    if (declared > max) {
+      throw tooLarge(in, declared);
     }
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     byte[] buffer = new byte[4096];
-    // Not closed here: the container owns the stream.
-    InputStream in = request.getInputStream();
     int n;
     while ((n = in.read(buffer)) != -1) {
       if (out.size() + n > max) {
-        throw new BodyTooLarge();
+        throw tooLarge(in, -1);
       }
       out.write(buffer, 0, n);
     }
     return new BufferedRequest(request, out.toByteArray());
+  }
+
+  private static BodyTooLarge tooLarge(InputStream in, long declared) throws IOException {
+    if (declared <= DISCARD_BUDGET) {
+      byte[] sink = new byte[8192];
+      long left = DISCARD_BUDGET;
+      int n;
+      while (left > 0 && (n = in.read(sink, 0, (int) Math.min(sink.length, left))) != -1) {
+        left -= n;
+      }
+    }
+    return new BodyTooLarge();
   }
 
   @Override

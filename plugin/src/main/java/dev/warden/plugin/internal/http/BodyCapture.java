@@ -7,6 +7,13 @@ import java.io.InputStream;
 
 /** Reads a request body once into a bounded buffer. Stateless apart from its limit; thread-safe. */
 final class BodyCapture {
+  /**
+   * How much of an oversized body is read and thrown away before the 413 goes out. Why: clients that send the whole
+   * body before reading the answer (java.net.http.HttpClient, curl without Expect) otherwise race a connection reset
+   * and never see the 413; bodies declared larger than this are not read and the connection is closed.
+   */
+  static final long DISCARD_BUDGET = 256 * 1024;
+
   private final long maxBody;
 
   BodyCapture(long maxBody) {
@@ -17,29 +24,37 @@ final class BodyCapture {
    * Reads the whole body.
    *
    * @throws RequestRejection 413 {@code too_large} if the body is over the limit (checked against Content-Length
-   *     first, so an honest oversized request is refused without reading it)
+   *     first; up to {@link #DISCARD_BUDGET} bytes of an oversized body are discarded so the answer is delivered)
    */
   CapturedBody capture(HttpServletRequest request) throws IOException, RequestRejection {
     long declared = request.getContentLengthLong();
-    if (declared > maxBody) {
-      throw tooLarge();
-    }
-    ByteArrayOutputStream out = new ByteArrayOutputStream(declared > 0 ? (int) declared : 1024);
-    byte[] chunk = new byte[8192];
     try (InputStream in = request.getInputStream()) {
+      if (declared > maxBody) {
+        throw tooLarge(in, declared);
+      }
+      ByteArrayOutputStream out = new ByteArrayOutputStream(declared > 0 ? (int) declared : 1024);
+      byte[] chunk = new byte[8192];
       int n;
       while ((n = in.read(chunk)) != -1) {
         if (out.size() + (long) n > maxBody) {
-          throw tooLarge();
+          throw tooLarge(in, -1);
         }
         out.write(chunk, 0, n);
       }
+      String contentType = request.getContentType();
+      return new CapturedBody(out.toByteArray(), MediaType.parse(contentType), contentType);
     }
-    String contentType = request.getContentType();
-    return new CapturedBody(out.toByteArray(), MediaType.parse(contentType), contentType);
   }
 
-  private RequestRejection tooLarge() {
+  private RequestRejection tooLarge(InputStream in, long declared) throws IOException {
+    if (declared <= DISCARD_BUDGET) {
+      byte[] sink = new byte[8192];
+      long left = DISCARD_BUDGET;
+      int n;
+      while (left > 0 && (n = in.read(sink, 0, (int) Math.min(sink.length, left))) != -1) {
+        left -= n;
+      }
+    }
     return new RequestRejection(413, "too_large", "the comment is larger than " + maxBody + " bytes");
   }
 }
