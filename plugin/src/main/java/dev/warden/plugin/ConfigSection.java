@@ -36,6 +36,11 @@ final class ConfigSection {
     return new ConfigSection(path, (ObjectNode) node);
   }
 
+  /** The full key of this mapping, e.g. {@code throttle.limits.default}. */
+  String path() {
+    return path;
+  }
+
   String key(String name) {
     return path.isEmpty() ? name : path + "." + name;
   }
@@ -71,6 +76,38 @@ final class ConfigSection {
     } catch (NumberFormatException e) {
       throw new WardenConfigException(key(name), value, "must be a whole number");
     }
+  }
+
+  /** {@code true} or {@code false}. */
+  boolean bool(String name) {
+    String value = requiredText(name).trim().toLowerCase(java.util.Locale.ROOT);
+    return switch (value) {
+      case "true", "yes", "on" -> true;
+      case "false", "no", "off" -> false;
+      default -> throw new WardenConfigException(key(name), value, "must be true or false");
+    };
+  }
+
+  long wholeNumber(String name) {
+    String value = requiredText(name);
+    try {
+      return Long.parseLong(value.trim().replace("_", ""));
+    } catch (NumberFormatException e) {
+      throw new WardenConfigException(key(name), value, "must be a whole number");
+    }
+  }
+
+  double decimal(String name) {
+    String value = requiredText(name);
+    try {
+      double parsed = Double.parseDouble(value.trim());
+      if (Double.isFinite(parsed)) {
+        return parsed;
+      }
+    } catch (NumberFormatException e) {
+      // reported below
+    }
+    throw new WardenConfigException(key(name), value, "must be a number");
   }
 
   /** A number in [0,1], or null for off. */

@@ -28,6 +28,7 @@ public final class WardenConfig {
   private final ReleaseConfig release;
   private final AdminConfig admin;
   private final ModelsConfig models;
+  private final ThrottleConfig throttle;
 
   WardenConfig(
       Path dataDir,
@@ -39,7 +40,8 @@ public final class WardenConfig {
       StoreConfig store,
       ReleaseConfig release,
       AdminConfig admin,
-      ModelsConfig models) {
+      ModelsConfig models,
+      ThrottleConfig throttle) {
     this.dataDir = Objects.requireNonNull(dataDir);
     this.endpoints = List.copyOf(endpoints);
     this.limits = Objects.requireNonNull(limits);
@@ -51,6 +53,7 @@ public final class WardenConfig {
     this.release = Objects.requireNonNull(release);
     this.admin = Objects.requireNonNull(admin);
     this.models = Objects.requireNonNull(models);
+    this.throttle = Objects.requireNonNull(throttle);
   }
 
   /**
@@ -136,6 +139,11 @@ public final class WardenConfig {
   /** Classifier models ({@code models}). */
   public ModelsConfig models() {
     return models;
+  }
+
+  /** Throttling of repeat posters and floods ({@code throttle}). */
+  public ThrottleConfig throttle() {
+    return throttle;
   }
 
   @Override

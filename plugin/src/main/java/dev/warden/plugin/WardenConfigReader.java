@@ -60,7 +60,8 @@ final class WardenConfigReader {
         store(root.section("store"), dataDir),
         release(root.section("release")),
         admin(root.section("admin")),
-        models(root.section("models")));
+        models(root.section("models")),
+        new ThrottleConfigReader().read(root.section("throttle")));
     root.finish();
     return config;
   }

@@ -34,7 +34,15 @@ final class TestConfigs {
           target: http://127.0.0.1:9
           poll-interval: 1h
         admin: {auth: container}
-        """.formatted(dataDir.toString().replace('\\', '/'), SECRET) + extra;
+        """.formatted(dataDir.toString().replace('\\', '/'), SECRET) + extra + throttleUnlessGiven(extra);
+  }
+
+  /**
+   * Tests that post many comments from one address turn the throttle off; the throttle's own tests configure it
+   * (a {@code throttle:} section in {@code extra}).
+   */
+  private static String throttleUnlessGiven(String extra) {
+    return extra.startsWith("throttle:") || extra.contains("\nthrottle:") ? "" : "\nthrottle: {enabled: false}\n";
   }
 
   static WardenConfig config(Path dataDir, String extra) {

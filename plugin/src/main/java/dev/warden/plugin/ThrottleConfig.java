@@ -1,0 +1,237 @@
+package dev.warden.plugin;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Throttling of repeat posters and floods ({@code throttle:} in warden.yaml). Every bound is validated here, so a
+ * bad value fails start-up naming its key.
+ *
+ * @param enabled false turns every throttle check off (suspensions too)
+ * @param posterKey how a poster is identified
+ * @param defaultLimits allowances on ordinary articles ({@code throttle.limits.default})
+ * @param conflictLimits allowances on conflict articles ({@code throttle.limits.conflict})
+ * @param perAddress allowance of one client address across all ids it uses ({@code throttle.per-address})
+ * @param duplicateWindow how long the same text from the same poster is refused ({@code throttle.duplicates.window})
+ * @param coordinated when the same text from several posters is held as {@code coordinated}
+ * @param surge when an article goes into temporary pre-moderation
+ * @param escalation how held or rejected comments tighten a poster's allowance
+ * @param suspensionRefresh how often suspensions are re-read from the store (other nodes' changes)
+ * @param cache the bounds of the throttle's in-memory state
+ */
+public record ThrottleConfig(
+    boolean enabled,
+    PosterKeyConfig posterKey,
+    Limits defaultLimits,
+    Limits conflictLimits,
+    Allowance perAddress,
+    Duration duplicateWindow,
+    Coordinated coordinated,
+    SurgeConfig surge,
+    Escalation escalation,
+    Duration suspensionRefresh,
+    Cache cache) {
+  public ThrottleConfig {
+    Objects.requireNonNull(posterKey, "posterKey");
+    Objects.requireNonNull(defaultLimits, "defaultLimits");
+    Objects.requireNonNull(conflictLimits, "conflictLimits");
+    Objects.requireNonNull(perAddress, "perAddress");
+    positive("throttle.duplicates.window", duplicateWindow);
+    Objects.requireNonNull(coordinated, "coordinated");
+    Objects.requireNonNull(surge, "surge");
+    Objects.requireNonNull(escalation, "escalation");
+    positive("throttle.suspensions.refresh", suspensionRefresh);
+    Objects.requireNonNull(cache, "cache");
+  }
+
+  /** The limits for an article. */
+  public Limits limits(boolean conflict) {
+    return conflict ? conflictLimits : defaultLimits;
+  }
+
+  /** Where a poster key comes from, in order. */
+  public enum KeySource {
+    /** The container's authenticated user ({@code request.getRemoteUser()}). */
+    USER,
+    /** A request header set by the site or its authenticating proxy. */
+    HEADER,
+    /** A cookie carrying the site's user id. */
+    COOKIE,
+    /** The client address (always last: every request has one). */
+    IP
+  }
+
+  /**
+   * How a poster is identified ({@code throttle.poster-key}).
+   *
+   * @param order sources tried in order; {@code ip} must be last
+   * @param header the header carrying the site's user id (needed if {@code header} is in the order)
+   * @param cookie the cookie carrying the site's user id (needed if {@code cookie} is in the order)
+   * @param ipv6Prefix IPv6 clients are grouped by this prefix length (default 64)
+   * @param ipv4Prefix IPv4 clients are grouped by this prefix length (default 32: one address)
+   */
+  public record PosterKeyConfig(List<KeySource> order, String header, String cookie, int ipv6Prefix,
+      int ipv4Prefix) {
+    public PosterKeyConfig {
+      order = List.copyOf(order);
+      if (order.isEmpty() || order.get(order.size() - 1) != KeySource.IP || order.indexOf(KeySource.IP)
+          != order.size() - 1) {
+        throw new WardenConfigException("throttle.poster-key.order", order.toString(), "must end with ip, once");
+      }
+      if (order.size() != order.stream().distinct().count()) {
+        throw new WardenConfigException("throttle.poster-key.order", order.toString(), "must not repeat a source");
+      }
+      if (order.contains(KeySource.HEADER) && (header == null || header.isBlank())) {
+        throw new WardenConfigException("throttle.poster-key.header", null, "is required when the order has header");
+      }
+      if (order.contains(KeySource.COOKIE) && (cookie == null || cookie.isBlank())) {
+        throw new WardenConfigException("throttle.poster-key.cookie", null, "is required when the order has cookie");
+      }
+      if (ipv6Prefix < 16 || ipv6Prefix > 128) {
+        throw new WardenConfigException("throttle.poster-key.ipv6-prefix", String.valueOf(ipv6Prefix),
+            "must be between 16 and 128");
+      }
+      if (ipv4Prefix < 8 || ipv4Prefix > 32) {
+        throw new WardenConfigException("throttle.poster-key.ipv4-prefix", String.valueOf(ipv4Prefix),
+            "must be between 8 and 32");
+      }
+    }
+  }
+
+  /**
+   * At most {@code max} comments per {@code window}.
+   *
+   * @param max comments allowed in any window (1 to 1000)
+   * @param window the sliding window
+   */
+  public record Allowance(int max, Duration window) {
+    /** The largest {@code max}: each tracked poster keeps one timestamp per allowed comment. */
+    public static final int MAX_CEILING = 1000;
+
+    /** Validates, naming {@code key} in errors. */
+    public Allowance validate(String key) {
+      if (max < 1 || max > MAX_CEILING) {
+        throw new WardenConfigException(key + ".max", String.valueOf(max), "must be between 1 and " + MAX_CEILING);
+      }
+      positive(key + ".window", window);
+      return this;
+    }
+  }
+
+  /**
+   * A poster's allowances under one policy ({@code throttle.limits.default|conflict}).
+   *
+   * @param minInterval least time between two comments of one poster (flood control); zero turns it off
+   * @param window at most this many comments per sliding window
+   * @param perArticle at most this many comments on one article per window
+   */
+  public record Limits(Duration minInterval, Allowance window, Allowance perArticle) {
+    /** Validates, naming {@code key} in errors. */
+    public Limits validate(String key) {
+      if (minInterval == null || minInterval.isNegative()) {
+        throw new WardenConfigException(key + ".min-interval", String.valueOf(minInterval),
+            "must be zero or a positive duration");
+      }
+      window.validate(key);
+      perArticle.validate(key + ".per-article");
+      return this;
+    }
+  }
+
+  /**
+   * Coordinated-campaign detection ({@code throttle.coordinated}).
+   *
+   * @param posters distinct posters of the same text that make a group (2 or more); from the group's
+   *     {@code posters}-th poster on, comments with that text are held with reason {@code coordinated}
+   * @param window how long a text is remembered for this
+   * @param minLength texts shorter than this (normalised characters) are never grouped ("+1", "agreed")
+   */
+  public record Coordinated(int posters, Duration window, int minLength) {
+    public Coordinated {
+      if (posters < 2 || posters > 1000) {
+        throw new WardenConfigException("throttle.coordinated.posters", String.valueOf(posters),
+            "must be between 2 and 1000");
+      }
+      positive("throttle.coordinated.window", window);
+      if (minLength < 0) {
+        throw new WardenConfigException("throttle.coordinated.min-length", String.valueOf(minLength),
+            "must not be negative");
+      }
+    }
+  }
+
+  /**
+   * Surge detection ({@code throttle.surge}): an article whose comment rate over {@code window} is at least
+   * {@code factor} times its rate over the preceding {@code baseline}, with at least {@code floor} comments in the
+   * window, goes into pre-moderation (every comment held, reason {@code surge}) for at least
+   * {@code minDuration}, and until its rate falls back under the trigger.
+   */
+  public record SurgeConfig(boolean enabled, double factor, int floor, Duration window, Duration baseline,
+      Duration minDuration) {
+    public SurgeConfig {
+      if (!(factor >= 1.5) || factor > 1000) {
+        throw new WardenConfigException("throttle.surge.factor", String.valueOf(factor),
+            "must be between 1.5 and 1000");
+      }
+      if (floor < 1) {
+        throw new WardenConfigException("throttle.surge.floor", String.valueOf(floor), "must be at least 1");
+      }
+      positive("throttle.surge.window", window);
+      positive("throttle.surge.baseline", baseline);
+      if (baseline.compareTo(window) <= 0) {
+        throw new WardenConfigException("throttle.surge.baseline", baseline.toString(),
+            "must be longer than throttle.surge.window");
+      }
+      positive("throttle.surge.min-duration", minDuration);
+    }
+  }
+
+  /**
+   * Escalation for repeat offenders ({@code throttle.escalation}): each held or rejected comment adds a strike;
+   * the poster's minimum interval is multiplied by {@code factor} per strike (up to {@code maxMultiplier}) and
+   * its window allowance divided likewise (at least 1); one strike decays every {@code decay}.
+   */
+  public record Escalation(double factor, double maxMultiplier, Duration decay) {
+    public Escalation {
+      if (!(factor >= 1) || factor > 100) {
+        throw new WardenConfigException("throttle.escalation.factor", String.valueOf(factor),
+            "must be between 1 and 100");
+      }
+      if (!(maxMultiplier >= 1) || maxMultiplier > 10_000) {
+        throw new WardenConfigException("throttle.escalation.max-multiplier", String.valueOf(maxMultiplier),
+            "must be between 1 and 10000");
+      }
+      positive("throttle.escalation.decay", decay);
+    }
+  }
+
+  /**
+   * Bounds of the in-memory state ({@code throttle.cache}); idle entries expire after the longest window they
+   * serve. Under a flood of new keys the least valuable entries are evicted (Caffeine's W-TinyLFU), so memory stays
+   * bounded.
+   *
+   * @param maxPosters posters (and client addresses) tracked at once
+   * @param maxTexts text hashes remembered for duplicate and coordinated detection
+   * @param maxArticles articles tracked for surges and per-article caps
+   */
+  public record Cache(long maxPosters, long maxTexts, long maxArticles) {
+    public Cache {
+      bound("throttle.cache.max-posters", maxPosters);
+      bound("throttle.cache.max-texts", maxTexts);
+      bound("throttle.cache.max-articles", maxArticles);
+    }
+
+    private static void bound(String key, long value) {
+      if (value < 100 || value > 100_000_000) {
+        throw new WardenConfigException(key, String.valueOf(value), "must be between 100 and 100000000");
+      }
+    }
+  }
+
+  private static void positive(String key, Duration d) {
+    if (d == null || d.isNegative() || d.isZero()) {
+      throw new WardenConfigException(key, String.valueOf(d), "must be a positive duration");
+    }
+  }
+}

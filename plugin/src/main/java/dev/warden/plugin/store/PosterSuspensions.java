@@ -1,0 +1,24 @@
+package dev.warden.plugin.store;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Durable suspensions of poster keys. Every method commits before it returns; implementations are thread-safe and
+ * can be shared by several web nodes. Failures to reach the database surface as {@link StoreException}.
+ */
+public interface PosterSuspensions {
+
+  /** Suspends (or re-suspends, replacing the previous one) a poster key until {@code until}; returns it. */
+  Suspension suspend(String posterKey, Instant until, String reason, String suspendedBy);
+
+  /** Ends a poster's suspension now; false if there was none in force. */
+  boolean lift(String posterKey, String liftedBy);
+
+  /** The suspension of a poster key in force at {@code now}, if any. */
+  Optional<Suspension> find(String posterKey, Instant now);
+
+  /** Every suspension in force at {@code now}, latest ending last, at most {@code limit}. */
+  List<Suspension> active(Instant now, int limit);
+}
