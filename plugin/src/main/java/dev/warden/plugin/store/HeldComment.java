@@ -26,6 +26,8 @@ import java.util.Objects;
  * @param deliveryAttempts how many times the outbox tried to deliver it
  * @param lastDeliveryError the last delivery error (null if none)
  * @param version row version, incremented on every change
+ * @param group the coordinated-campaign group this comment belongs to (throttle reason {@code coordinated}), else
+ *     null
  */
 public record HeldComment(
     String id,
@@ -45,7 +47,8 @@ public record HeldComment(
     String rejectReason,
     int deliveryAttempts,
     String lastDeliveryError,
-    long version) {
+    long version,
+    String group) {
   public HeldComment {
     Objects.requireNonNull(id, "id");
     Objects.requireNonNull(articleId, "articleId");
@@ -59,5 +62,14 @@ public record HeldComment(
     Objects.requireNonNull(reason, "reason");
     Objects.requireNonNull(status, "status");
     Objects.requireNonNull(receivedAt, "receivedAt");
+  }
+
+  /** A comment that is not part of a coordinated group (the parameter list before groups existed). */
+  public HeldComment(String id, String articleId, String posterKey, String author, String text,
+      Submission submission, Map<String, Double> scores, Map<String, Object> explanation, Decision decision,
+      String reason, CommentStatus status, Instant receivedAt, Instant decidedAt, String decidedBy,
+      String rejectReason, int deliveryAttempts, String lastDeliveryError, long version) {
+    this(id, articleId, posterKey, author, text, submission, scores, explanation, decision, reason, status,
+        receivedAt, decidedAt, decidedBy, rejectReason, deliveryAttempts, lastDeliveryError, version, null);
   }
 }

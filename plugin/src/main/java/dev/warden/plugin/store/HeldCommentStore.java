@@ -2,6 +2,7 @@ package dev.warden.plugin.store;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -21,6 +22,12 @@ public interface HeldCommentStore {
 
   /** A page of comments with the given status, newest first. */
   QueuePage list(CommentStatus status, int limit, int offset);
+
+  /**
+   * The comments of one coordinated-campaign group ({@link HeldComment#group()}) in any status, newest first, at
+   * most {@code limit}.
+   */
+  List<HeldComment> listGroup(String group, int limit);
 
   /** How many comments are in each status (every status present, zero if none). */
   Map<CommentStatus, Long> counts();

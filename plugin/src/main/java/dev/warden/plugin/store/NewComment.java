@@ -17,6 +17,8 @@ import java.util.Objects;
  * @param decision {@link Decision#HOLD} or {@link Decision#REJECT}
  * @param reason a short reason code, e.g. {@code abuse}, {@code disinformation}, {@code classifier_error}
  * @param receivedAt when the filter received it
+ * @param group the coordinated-campaign group this comment belongs to (throttle reason {@code coordinated}), else
+ *     null; at most 64 characters
  */
 public record NewComment(
     String articleId,
@@ -28,7 +30,10 @@ public record NewComment(
     Map<String, Object> explanation,
     Decision decision,
     String reason,
-    Instant receivedAt) {
+    Instant receivedAt,
+    String group) {
+  private static final int MAX_GROUP = 64;
+
   public NewComment {
     Objects.requireNonNull(articleId, "articleId");
     Objects.requireNonNull(posterKey, "posterKey");
@@ -43,5 +48,16 @@ public record NewComment(
     }
     Objects.requireNonNull(reason, "reason");
     Objects.requireNonNull(receivedAt, "receivedAt");
+    if (group != null && (group.isBlank() || group.length() > MAX_GROUP)) {
+      throw new IllegalArgumentException("group must be null or a non-blank id of at most " + MAX_GROUP
+          + " characters, got " + group.length() + " characters");
+    }
+  }
+
+  /** A comment that is not part of a coordinated group (the parameter list before groups existed). */
+  public NewComment(String articleId, String posterKey, String author, String text, Submission submission,
+      Map<String, Double> scores, Map<String, Object> explanation, Decision decision, String reason,
+      Instant receivedAt) {
+    this(articleId, posterKey, author, text, submission, scores, explanation, decision, reason, receivedAt, null);
   }
 }

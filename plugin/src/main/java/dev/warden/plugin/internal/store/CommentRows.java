@@ -14,16 +14,18 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 /** Maps {@code warden_comment} rows to and from {@link HeldComment}. Stateless. */
 final class CommentRows {
   static final String COLUMNS = "id, article_id, poster_key, author, text, method, path, content_type, raw_body,"
       + " scores, explanation, decision, reason, status, received_at, decided_at, decided_by, reject_reason,"
-      + " delivery_attempts, last_error, version";
+      + " delivery_attempts, last_error, version, group_key";
 
   private static final String INSERT = "INSERT INTO warden_comment (" + COLUMNS + ")"
-      + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, NULL, NULL, 0, NULL, 0)";
+      + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, NULL, NULL, 0, NULL, 0, ?)";
   private static final String SELECT_BY_ID = "SELECT " + COLUMNS + " FROM warden_comment WHERE id = ?";
 
   private CommentRows() {}
@@ -48,6 +50,7 @@ final class CommentRows {
       ps.setString(13, comment.reason());
       ps.setString(14, status.name());
       setInstant(ps, 15, receivedAt);
+      ps.setString(16, comment.group());
       ps.executeUpdate();
     }
   }
@@ -84,7 +87,19 @@ final class CommentRows {
         rs.getString("reject_reason"),
         rs.getInt("delivery_attempts"),
         rs.getString("last_error"),
-        rs.getLong("version"));
+        rs.getLong("version"),
+        rs.getString("group_key"));
+  }
+
+  /** Runs a query selected with {@link #COLUMNS} and reads every row, in order. */
+  static List<HeldComment> readAll(PreparedStatement ps) throws SQLException {
+    try (ResultSet rs = ps.executeQuery()) {
+      List<HeldComment> comments = new ArrayList<>();
+      while (rs.next()) {
+        comments.add(read(rs));
+      }
+      return comments;
+    }
   }
 
   /**

@@ -7,6 +7,7 @@ import dev.warden.plugin.store.DecisionConflictException;
 import dev.warden.plugin.store.HeldComment;
 import dev.warden.plugin.store.HeldCommentStore;
 import dev.warden.plugin.store.NewComment;
+import dev.warden.plugin.store.PosterSuspensions;
 import dev.warden.plugin.store.QueuePage;
 import dev.warden.plugin.store.ReleaseClaim;
 import dev.warden.plugin.store.StoreException;
@@ -17,7 +18,6 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -31,8 +31,9 @@ import java.util.UUID;
  * Every method runs in its own transaction and commits before it returns; decisions and claims are conditional
  * updates, so several threads or web nodes may share one database. Thread-safe.
  *
- * <p>The article registry lives in the same database and is reached through {@link #articles()}: one class
- * cannot implement both {@link HeldCommentStore#find(String)} and {@link ArticleRegistry#find(String)}.
+ * <p>The article registry and the poster suspensions live in the same database and are reached through {@link
+ * #articles()} and {@link #suspensions()}: one class cannot implement both {@link HeldCommentStore#find(String)}
+ * and {@link ArticleRegistry#find(String)}.
  */
 public final class JdbcCommentStore implements HeldCommentStore, AutoCloseable {
   static final int MAX_PAGE = 1000;
@@ -50,6 +51,8 @@ public final class JdbcCommentStore implements HeldCommentStore, AutoCloseable {
       + " version = version + 1 WHERE id = ? AND status = 'APPROVED'";
   private static final String PAGE = "SELECT " + CommentRows.COLUMNS + " FROM warden_comment WHERE status = ?"
       + " ORDER BY received_at DESC, id DESC LIMIT ? OFFSET ?";
+  private static final String GROUP = "SELECT " + CommentRows.COLUMNS + " FROM warden_comment WHERE group_key = ?"
+      + " ORDER BY received_at DESC, id DESC LIMIT ?";
   private static final String COUNT = "SELECT COUNT(*) FROM warden_comment WHERE status = ?";
   private static final String COUNTS = "SELECT status, COUNT(*) FROM warden_comment GROUP BY status";
   private static final String EXISTS = "SELECT 1 FROM warden_comment WHERE id = ?";
@@ -58,12 +61,14 @@ public final class JdbcCommentStore implements HeldCommentStore, AutoCloseable {
   private final Clock clock;
   private final DeliveryClaims claims;
   private final ArticleRegistry articles;
+  private final PosterSuspensions suspensions;
 
   private JdbcCommentStore(Database db, Clock clock) {
     this.db = db;
     this.clock = clock;
     this.claims = new DeliveryClaims(db.isPostgres());
     this.articles = new JdbcArticleRegistry(db, clock);
+    this.suspensions = new JdbcPosterSuspensions(db, clock);
   }
 
   /**
@@ -81,6 +86,11 @@ public final class JdbcCommentStore implements HeldCommentStore, AutoCloseable {
   /** The article registry in the same database. */
   public ArticleRegistry articles() {
     return articles;
+  }
+
+  /** The poster suspensions in the same database. */
+  public PosterSuspensions suspensions() {
+    return suspensions;
   }
 
   @Override
@@ -107,9 +117,7 @@ public final class JdbcCommentStore implements HeldCommentStore, AutoCloseable {
   @Override
   public QueuePage list(CommentStatus status, int limit, int offset) {
     Objects.requireNonNull(status, "status");
-    if (limit < 1 || limit > MAX_PAGE) {
-      throw new IllegalArgumentException("limit must be between 1 and " + MAX_PAGE + ": " + limit);
-    }
+    requireLimit(limit);
     if (offset < 0) {
       throw new IllegalArgumentException("offset must not be negative: " + offset);
     }
@@ -122,14 +130,23 @@ public final class JdbcCommentStore implements HeldCommentStore, AutoCloseable {
       ps.setString(1, status.name());
       ps.setInt(2, limit);
       ps.setInt(3, offset);
-      try (ResultSet rs = ps.executeQuery()) {
-        List<HeldComment> items = new ArrayList<>();
-        while (rs.next()) {
-          items.add(CommentRows.read(rs));
-        }
-        return items;
-      }
+      return CommentRows.readAll(ps);
     }
+  }
+
+  @Override
+  public List<HeldComment> listGroup(String group, int limit) {
+    if (group == null || group.isBlank()) {
+      throw new IllegalArgumentException("group must not be blank");
+    }
+    requireLimit(limit);
+    return db.inTransaction("list group", c -> {
+      try (PreparedStatement ps = c.prepareStatement(GROUP)) {
+        ps.setString(1, group);
+        ps.setInt(2, limit);
+        return List.copyOf(CommentRows.readAll(ps));
+      }
+    });
   }
 
   private static long count(Connection c, CommentStatus status) throws SQLException {
@@ -291,6 +308,13 @@ public final class JdbcCommentStore implements HeldCommentStore, AutoCloseable {
           throw new NoSuchElementException("no comment with id " + id);
         }
       }
+    }
+  }
+
+  /** Page sizes are bounded so that one request cannot read the whole table. */
+  static void requireLimit(int limit) {
+    if (limit < 1 || limit > MAX_PAGE) {
+      throw new IllegalArgumentException("limit must be between 1 and " + MAX_PAGE + ": " + limit);
     }
   }
 

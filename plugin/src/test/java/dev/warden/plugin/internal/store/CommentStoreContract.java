@@ -10,9 +10,16 @@ import dev.warden.plugin.store.Decision;
 import dev.warden.plugin.store.DecisionConflictException;
 import dev.warden.plugin.store.HeldComment;
 import dev.warden.plugin.store.NewComment;
+import dev.warden.plugin.store.PosterSuspensions;
 import dev.warden.plugin.store.QueuePage;
 import dev.warden.plugin.store.ReleaseClaim;
 import dev.warden.plugin.store.Submission;
+import dev.warden.plugin.store.Suspension;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -28,6 +35,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -39,6 +47,7 @@ import org.junit.jupiter.api.Test;
 abstract class CommentStoreContract {
   static final Instant T0 = Instant.parse("2026-03-01T10:15:30.123456Z");
   static final Duration LEASE = Duration.ofSeconds(30);
+  static final String SPAMMER = "ip:203.0.113.66";
 
   private final List<JdbcCommentStore> opened = new ArrayList<>();
   protected final MutableClock clock = new MutableClock(T0);
@@ -446,6 +455,233 @@ abstract class CommentStoreContract {
     assertThat(reopened.find(saved.id()).orElseThrow().status()).isEqualTo(CommentStatus.APPROVED);
     assertThat(reopened.articles().find("war-in-sudan")).isPresent();
     assertThat(reopened.auditTrail(saved.id())).hasSize(1);
+  }
+
+  @Test
+  void aCommentKeepsItsCoordinatedGroup() {
+    String group = "a".repeat(64);
+
+    HeldComment grouped = store.save(Comments.inGroup(group, "same text", T0, false));
+    HeldComment single = held("own words", T0);
+
+    assertThat(grouped.group()).isEqualTo(group);
+    assertThat(store.find(grouped.id())).contains(grouped);
+    assertThat(single.group()).isNull();
+    assertThat(store.find(single.id()).orElseThrow().group()).isNull();
+  }
+
+  @Test
+  void aGroupIsKeptThroughDecisionsAndClaims() {
+    String id = store.save(Comments.inGroup("g1", "same text", T0, false)).id();
+
+    assertThat(store.approve(id, "maria").group()).isEqualTo("g1");
+    assertThat(store.claimNextDelivery(LEASE).orElseThrow().comment().group()).isEqualTo("g1");
+  }
+
+  @Test
+  void aBlankOrOverlongGroupIsRefusedBeforeTheDatabase() {
+    assertThatThrownBy(() -> Comments.inGroup("a".repeat(65), "x", T0, false))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("group").hasMessageContaining("64");
+    assertThatThrownBy(() -> Comments.inGroup(" ", "x", T0, false))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("group");
+  }
+
+  @Test
+  void listGroupHasTheGroupsCommentsInAnyStatusNewestFirst() {
+    String oldest = store.save(Comments.inGroup("g1", "same", T0, false)).id();
+    String rejected = store.save(Comments.inGroup("g1", "same", T0.plusSeconds(1), true)).id();
+    String approved = store.save(Comments.inGroup("g1", "same", T0.plusSeconds(2), false)).id();
+    store.approve(approved, "maria");
+    store.save(Comments.inGroup("g2", "other", T0.plusSeconds(3), false));
+    held("no group", T0.plusSeconds(4));
+
+    assertThat(store.listGroup("g1", 10)).extracting(HeldComment::id).containsExactly(approved, rejected, oldest);
+    assertThat(store.listGroup("g1", 2)).extracting(HeldComment::id).containsExactly(approved, rejected);
+    assertThat(store.listGroup("g1", 10).get(0).status()).isEqualTo(CommentStatus.APPROVED);
+    assertThat(store.listGroup("unknown", 10)).isEmpty();
+  }
+
+  @Test
+  void listGroupRefusesABlankGroupOrABadLimit() {
+    assertThatThrownBy(() -> store.listGroup(" ", 10)).isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("group");
+    assertThatThrownBy(() -> store.listGroup(null, 10)).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> store.listGroup("g1", 0)).isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("limit");
+    assertThatThrownBy(() -> store.listGroup("g1", JdbcCommentStore.MAX_PAGE + 1))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
+  void aSuspendedPosterIsFoundUntilTheSuspensionEnds() {
+    Instant until = T0.plus(Duration.ofHours(1));
+
+    Suspension suspension = suspensions().suspend(SPAMMER, until, "  spam wave  ", "maria");
+
+    assertThat(suspension).isEqualTo(new Suspension(SPAMMER, T0, until, "spam wave", "maria"));
+    assertThat(suspensions().find(SPAMMER, T0)).contains(suspension);
+    assertThat(suspensions().find(SPAMMER, until.minusNanos(1000))).contains(suspension);
+    assertThat(suspensions().find(SPAMMER, until)).as("ended").isEmpty();
+    assertThat(suspensions().find("ip:198.51.100.1", T0)).isEmpty();
+  }
+
+  @Test
+  void anExpiredSuspensionIsNeitherFoundNorActiveNorLiftable() {
+    suspensions().suspend(SPAMMER, T0.plus(Duration.ofMinutes(10)), "", "maria");
+    clock.advance(Duration.ofMinutes(10));
+
+    assertThat(suspensions().find(SPAMMER, clock.instant())).isEmpty();
+    assertThat(suspensions().active(clock.instant(), 10)).isEmpty();
+    assertThat(suspensions().lift(SPAMMER, "ivan")).isFalse();
+  }
+
+  @Test
+  void liftingEndsASuspensionNowAndSaysWhetherOneWasInForce() throws SQLException {
+    suspensions().suspend(SPAMMER, T0.plus(Duration.ofDays(1)), "spam wave", "maria");
+    clock.advance(Duration.ofMinutes(5));
+
+    assertThat(suspensions().lift(SPAMMER, "ivan")).isTrue();
+
+    assertThat(suspensions().find(SPAMMER, clock.instant())).isEmpty();
+    assertThat(suspensions().find(SPAMMER, T0)).as("a lifted suspension is never in force again").isEmpty();
+    assertThat(suspensions().active(T0, 10)).isEmpty();
+    assertThat(suspensions().lift(SPAMMER, "ivan")).as("already lifted").isFalse();
+    assertThat(suspensions().lift("user:never-suspended", "ivan")).isFalse();
+    assertThat(posterAudit()).containsExactly(
+        "maria suspend " + SPAMMER + " until " + T0.plus(Duration.ofDays(1)) + ": spam wave",
+        "ivan lift " + SPAMMER);
+  }
+
+  @Test
+  void suspendingAgainReplacesThePreviousSuspensionEvenALiftedOne() {
+    suspensions().suspend(SPAMMER, T0.plus(Duration.ofHours(1)), "first", "maria");
+    clock.advance(Duration.ofMinutes(1));
+    Instant later = T0.plus(Duration.ofDays(2));
+
+    Suspension replaced = suspensions().suspend(SPAMMER, later, "second", "ivan");
+
+    assertThat(replaced).isEqualTo(new Suspension(SPAMMER, clock.instant(), later, "second", "ivan"));
+    assertThat(suspensions().find(SPAMMER, clock.instant())).contains(replaced);
+    assertThat(suspensions().lift(SPAMMER, "maria")).isTrue();
+    clock.advance(Duration.ofMinutes(1));
+
+    Suspension again = suspensions().suspend(SPAMMER, later, "third", "maria");
+
+    assertThat(suspensions().find(SPAMMER, clock.instant())).contains(again);
+    assertThat(suspensions().active(clock.instant(), 10)).containsExactly(again);
+  }
+
+  @Test
+  void activeListsSuspensionsInForceEndingSoonestFirstUpToTheLimit() {
+    Suspension week = suspensions().suspend("user:week", T0.plus(Duration.ofDays(7)), "", "maria");
+    Suspension hour = suspensions().suspend("user:hour", T0.plus(Duration.ofHours(1)), "", "maria");
+    Suspension day = suspensions().suspend("user:day", T0.plus(Duration.ofDays(1)), "", "maria");
+    suspensions().suspend("user:minute", T0.plus(Duration.ofMinutes(1)), "", "maria");
+    suspensions().suspend("user:lifted", T0.plus(Duration.ofDays(3)), "", "maria");
+    suspensions().lift("user:lifted", "ivan");
+    Instant now = T0.plus(Duration.ofMinutes(2));
+
+    assertThat(suspensions().active(now, 10)).containsExactly(hour, day, week);
+    assertThat(suspensions().active(now, 2)).containsExactly(hour, day);
+    assertThatThrownBy(() -> suspensions().active(now, 0)).isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("limit");
+  }
+
+  @Test
+  void badSuspensionArgumentsAreRefusedNamingTheArgument() {
+    Instant later = T0.plus(Duration.ofHours(1));
+
+    assertRefused(() -> suspensions().suspend(" ", later, "", "maria"), "posterKey");
+    assertRefused(() -> suspensions().suspend(null, later, "", "maria"), "posterKey");
+    assertRefused(() -> suspensions().suspend("u".repeat(201), later, "", "maria"), "posterKey");
+    assertRefused(() -> suspensions().suspend(SPAMMER, T0, "", "maria"), "until");
+    assertRefused(() -> suspensions().suspend(SPAMMER, T0.minusSeconds(1), "", "maria"), "until");
+    assertRefused(() -> suspensions().suspend(SPAMMER, null, "", "maria"), "until");
+    assertRefused(() -> suspensions().suspend(SPAMMER, later, "r".repeat(501), "maria"), "reason");
+    assertRefused(() -> suspensions().suspend(SPAMMER, later, "", " "), "suspendedBy");
+    assertRefused(() -> suspensions().suspend(SPAMMER, later, "", "m".repeat(101)), "suspendedBy");
+    assertRefused(() -> suspensions().lift(SPAMMER, null), "liftedBy");
+    assertRefused(() -> suspensions().lift("", "maria"), "posterKey");
+    assertRefused(() -> suspensions().find(" ", T0), "posterKey");
+    assertThat(suspensions().active(T0, 10)).as("nothing stored").isEmpty();
+  }
+
+  @Test
+  void theLongestKeyAndReasonFitAndLongerKeysAreNeverSuspended() {
+    String longest = "u".repeat(200);
+    String reason = "r".repeat(500);
+
+    suspensions().suspend(longest, T0.plusSeconds(60), "  " + reason + "  ", "m".repeat(100));
+
+    assertThat(suspensions().find(longest, T0)).map(Suspension::reason).contains(reason);
+    assertThat(suspensions().find(longest + "u", T0)).isEmpty();
+    assertThat(suspensions().lift(longest + "u", "maria")).isFalse();
+  }
+
+  @Test
+  void nodesRacingToSuspendANewKeyAllSucceedAndOneOfThemWins() throws Exception {
+    List<JdbcCommentStore> nodes = List.of(store, open(), open(), open());
+    ExecutorService threads = Executors.newFixedThreadPool(nodes.size());
+    try {
+      for (int round = 0; round < 10; round++) {
+        String key = "ip:192.0.2." + round;
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<Suspension>> racers = new ArrayList<>();
+        for (int n = 0; n < nodes.size(); n++) {
+          PosterSuspensions node = nodes.get(n).suspensions();
+          Instant until = T0.plus(Duration.ofHours(n + 1));
+          racers.add(threads.submit(() -> {
+            start.await();
+            return node.suspend(key, until, "race", "moderator" + until.getEpochSecond());
+          }));
+        }
+        start.countDown();
+        List<Suspension> results = new ArrayList<>();
+        for (Future<Suspension> racer : racers) {
+          results.add(racer.get(30, TimeUnit.SECONDS));
+        }
+        assertThat(results).contains(suspensions().find(key, T0).orElseThrow());
+      }
+    } finally {
+      threads.shutdownNow();
+    }
+    assertThat(suspensions().active(T0, 100)).hasSize(10);
+  }
+
+  @Test
+  void suspensionsSurviveCloseAndReopen() {
+    Suspension kept = suspensions().suspend(SPAMMER, T0.plus(Duration.ofDays(1)), "spam wave", "maria");
+    suspensions().suspend("user:lifted", T0.plus(Duration.ofDays(1)), "", "maria");
+    suspensions().lift("user:lifted", "ivan");
+    store.close();
+
+    PosterSuspensions reopened = open().suspensions();
+
+    assertThat(reopened.find(SPAMMER, T0)).contains(kept);
+    assertThat(reopened.find("user:lifted", T0)).isEmpty();
+    assertThat(reopened.active(T0, 10)).containsExactly(kept);
+  }
+
+  private PosterSuspensions suspensions() {
+    return store.suspensions();
+  }
+
+  private static void assertRefused(ThrowingCallable call, String argument) {
+    assertThatThrownBy(call).isInstanceOf(IllegalArgumentException.class).hasMessageContaining(argument);
+  }
+
+  /** The audit rows about posters (no comment), as "actor action detail", oldest first. */
+  private List<String> posterAudit() throws SQLException {
+    try (Connection c = DriverManager.getConnection(config.url());
+        PreparedStatement ps = c.prepareStatement("SELECT actor, action, detail FROM warden_audit_event"
+            + " WHERE comment_id IS NULL ORDER BY id");
+        ResultSet rs = ps.executeQuery()) {
+      List<String> rows = new ArrayList<>();
+      while (rs.next()) {
+        rows.add(rs.getString("actor") + " " + rs.getString("action") + " " + rs.getString("detail"));
+      }
+      return rows;
+    }
   }
 
   @Test

@@ -22,6 +22,13 @@ public final class Comments {
     return comment(article, text, Decision.REJECT, receivedAt);
   }
 
+  /** A held comment of a coordinated-campaign group, or a rejected one if {@code rejected}. */
+  public static NewComment inGroup(String group, String text, Instant receivedAt, boolean rejected) {
+    NewComment c = comment("war-in-sudan", text, rejected ? Decision.REJECT : Decision.HOLD, receivedAt);
+    return new NewComment(c.articleId(), c.posterKey(), c.author(), c.text(), c.submission(), c.scores(),
+        c.explanation(), c.decision(), "coordinated", c.receivedAt(), group);
+  }
+
   private static NewComment comment(String article, String text, Decision decision, Instant receivedAt) {
     byte[] body = ("author=Olena&text=" + text).getBytes(StandardCharsets.UTF_8);
     Submission submission = new Submission("POST", "/articles/" + article + "/comments",
