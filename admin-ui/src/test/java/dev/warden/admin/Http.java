@@ -54,6 +54,11 @@ final class Http {
     return post(path, json, "Content-Type", "application/json", "X-CSRF-Token", csrf);
   }
 
+  /** A CSRF-protected DELETE with the token header. */
+  HttpResponse<String> deleteWithCsrf(String path) throws IOException, InterruptedException {
+    return send(request(path, "X-CSRF-Token", csrf).DELETE());
+  }
+
   static JsonNode json(HttpResponse<String> response) throws IOException {
     return JSON.readTree(response.body());
   }

@@ -48,7 +48,9 @@ class VerdictViewTest {
 
   @BeforeAll
   static void start() throws Exception {
-    String yaml = AdminServer.yaml(dataDir) + "articles: {conflict: {paths: [\"/articles/war-*/comments\"]}}\n";
+    // Posts many comments from one address: the throttle has its own tests (AdminThrottleApiTest).
+    String yaml = AdminServer.yaml(dataDir) + "articles: {conflict: {paths: [\"/articles/war-*/comments\"]}}\n"
+        + "throttle: {enabled: false}\n";
     server = AdminServer.start(yaml, (warden, context) -> {
       context.addFilter(new FilterHolder(new ModerationFilter(warden)), "/*", EnumSet.of(DispatcherType.REQUEST));
       context.addServlet(new ServletHolder(new SiteComments()), "/articles/*");

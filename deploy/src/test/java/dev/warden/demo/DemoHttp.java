@@ -13,19 +13,27 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-/** A reader's or moderator's HTTP client for the running demo (its own cookie jar, no redirects followed). */
+/**
+ * A reader's or moderator's HTTP client for the running demo (its own cookie jar, no redirects followed). The demo
+ * trusts loopback as a reverse proxy, so every comment post names a client address in {@code X-Forwarded-For}:
+ * a fresh one per post (each post is a different reader, so Warden's throttle stays out of tests about
+ * moderation), or a fixed one given with {@link #asReaderAt(String)}.
+ */
 final class DemoHttp {
   static final ObjectMapper JSON = new ObjectMapper();
   static final Duration DEADLINE = Duration.ofSeconds(30);
+  private static final AtomicInteger NEXT_READER = new AtomicInteger(1);
 
   private final URI base;
   private final HttpClient http;
   private String csrfToken;
+  private String readerAddress;
 
   DemoHttp(URI base) {
     this.base = base;
@@ -37,14 +45,29 @@ final class DemoHttp {
     return send(request(path).GET().build());
   }
 
+  /** Posts every later comment from this client address (one reader), instead of a fresh one per post. */
+  DemoHttp asReaderAt(String address) {
+    this.readerAddress = address;
+    return this;
+  }
+
   HttpResponse<String> postForm(String path, Map<String, String> fields) throws IOException, InterruptedException {
     return send(request(path).header("Content-Type", "application/x-www-form-urlencoded")
+        .header("X-Forwarded-For", reader())
         .POST(HttpRequest.BodyPublishers.ofString(form(fields))).build());
   }
 
   HttpResponse<String> postJson(String path, String json) throws IOException, InterruptedException {
-    return send(request(path).header("Content-Type", "application/json")
+    return send(request(path).header("Content-Type", "application/json").header("X-Forwarded-For", reader())
         .POST(HttpRequest.BodyPublishers.ofString(json)).build());
+  }
+
+  private String reader() {
+    if (readerAddress != null) {
+      return readerAddress;
+    }
+    int n = NEXT_READER.getAndIncrement();
+    return "198.18." + (n / 250 % 250) + "." + (n % 250 + 1);
   }
 
   HttpResponse<String> send(HttpRequest request) throws IOException, InterruptedException {
@@ -85,8 +108,13 @@ final class DemoHttp {
   }
 
   private HttpResponse<String> decide(String id, String action, String body) throws IOException, InterruptedException {
-    HttpRequest.Builder b = request("/warden/api/comments/" + id + "/" + action)
-        .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body));
+    return apiWithCsrf("POST", "/warden/api/comments/" + id + "/" + action, body);
+  }
+
+  /** A state-changing admin API call with the session's CSRF token (if logged in). */
+  HttpResponse<String> apiWithCsrf(String method, String path, String body) throws IOException, InterruptedException {
+    HttpRequest.Builder b = request(path).header("Content-Type", "application/json")
+        .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
     if (csrfToken != null) {
       b.header("X-CSRF-Token", csrfToken);
     }

@@ -68,7 +68,7 @@ public class ModerationFilter implements Filter {
     WardenConfig config = warden.config();
     ArticlePolicies articles = new ArticlePolicies(config.articles(), warden.articles(), Ticker.systemTicker());
     Moderator moderator = new Moderator(warden.classifier(), articles, config);
-    return new SubmissionHandler(config, moderator, warden.comments(), warden.clock());
+    return new SubmissionHandler(config, moderator, warden.throttle(), warden.comments(), warden.clock());
   }
 
   @Override

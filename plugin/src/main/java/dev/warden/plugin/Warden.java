@@ -1,13 +1,20 @@
 package dev.warden.plugin;
 
+import com.github.benmanes.caffeine.cache.Ticker;
 import dev.warden.classifier.ClassificationException;
 import dev.warden.classifier.Classifier;
 import dev.warden.plugin.internal.config.WardenConfigLocator;
 import dev.warden.plugin.internal.release.ReleaseOutbox;
 import dev.warden.plugin.internal.release.ReleaserFactory;
 import dev.warden.plugin.internal.store.JdbcCommentStore;
+import dev.warden.plugin.internal.throttle.CaffeineThrottle;
+import dev.warden.plugin.internal.throttle.ClockTicker;
+import dev.warden.plugin.internal.throttle.EnforcedSuspensions;
+import dev.warden.plugin.internal.throttle.SuspensionRefresh;
 import dev.warden.plugin.store.ArticleRegistry;
 import dev.warden.plugin.store.HeldCommentStore;
+import dev.warden.plugin.store.PosterSuspensions;
+import dev.warden.plugin.throttle.ThrottlePolicy;
 import jakarta.servlet.ServletContext;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -17,8 +24,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The running Warden of one web application: configuration, classifier, store, article registry and release
- * outbox. The filter and the admin UI share one instance per servlet context (stored as the context attribute
+ * The running Warden of one web application: configuration, classifier, store, article registry, throttle (with
+ * poster suspensions) and release outbox. The filter and the admin UI share one instance per servlet context (stored as the context attribute
  * {@link #CONTEXT_ATTRIBUTE}). Start-up fails fast (bad config, unreachable database, missing model). Thread-safe.
  */
 public final class Warden implements AutoCloseable {
@@ -32,15 +39,21 @@ public final class Warden implements AutoCloseable {
   private final Classifier classifier;
   private final JdbcCommentStore store;
   private final ReleaseOutbox outbox;
+  private final CaffeineThrottle throttle;
+  private final SuspensionRefresh suspensionRefresh;
+  private final PosterSuspensions suspensions;
   private final Clock clock;
   private final AtomicBoolean closed = new AtomicBoolean();
 
   private Warden(WardenConfig config, Classifier classifier, JdbcCommentStore store, ReleaseOutbox outbox,
-      Clock clock) {
+      CaffeineThrottle throttle, SuspensionRefresh suspensionRefresh, Clock clock) {
     this.config = config;
     this.classifier = classifier;
     this.store = store;
     this.outbox = outbox;
+    this.throttle = throttle;
+    this.suspensionRefresh = suspensionRefresh;
+    this.suspensions = new EnforcedSuspensions(store.suspensions(), throttle);
     this.clock = clock;
   }
 
@@ -55,16 +68,27 @@ public final class Warden implements AutoCloseable {
     Objects.requireNonNull(clock, "clock");
     Classifier classifier = loadClassifier(config.models());
     JdbcCommentStore store = JdbcCommentStore.open(config.store(), clock);
+    SuspensionRefresh refresh = null;
     try {
+      CaffeineThrottle throttle = new CaffeineThrottle(config.throttle(), tickerFor(clock), clock);
+      refresh = SuspensionRefresh.start(store.suspensions(), throttle, config.throttle().suspensionRefresh(), clock);
       ReleaseOutbox outbox = ReleaseOutbox.start(
           store, ReleaserFactory.create(config.release(), releaserClassLoader()), config.release(), clock);
-      LOG.info("Warden started: model {}, store {}, release {}", classifier.modelVersion(),
-          config.store().url(), config.release().strategy());
-      return new Warden(config, classifier, store, outbox, clock);
+      LOG.info("Warden started: model {}, store {}, release {}, throttle {}", classifier.modelVersion(),
+          config.store().url(), config.release().strategy(), config.throttle().enabled() ? "on" : "off");
+      return new Warden(config, classifier, store, outbox, throttle, refresh, clock);
     } catch (RuntimeException e) {
+      if (refresh != null) {
+        refresh.close();
+      }
       store.close();
       throw e;
     }
+  }
+
+  /** The system ticker for the system clock; a ticker that follows an injected (test) clock otherwise. */
+  private static Ticker tickerFor(Clock clock) {
+    return clock.equals(Clock.systemUTC()) ? Ticker.systemTicker() : ClockTicker.of(clock);
   }
 
   /** The web application's loader in a container (where a site's CommentReleaser lives), else ours. */
@@ -151,6 +175,19 @@ public final class Warden implements AutoCloseable {
     return classifier;
   }
 
+  /**
+   * The throttle the filter consults before classifying: its counts, top throttled posters, surges and
+   * coordinated groups are what the admin API shows.
+   */
+  public ThrottlePolicy throttle() {
+    return throttle;
+  }
+
+  /** Poster suspensions: stored durably and enforced by this node's throttle at once. */
+  public PosterSuspensions suspensions() {
+    return suspensions;
+  }
+
   /** The clock every component of this instance reads. */
   public Clock clock() {
     return clock;
@@ -173,6 +210,7 @@ public final class Warden implements AutoCloseable {
       return;
     }
     try {
+      suspensionRefresh.close();
       outbox.close();
     } finally {
       store.close();

@@ -4,7 +4,7 @@
 -- One row per poster key, ever: suspending again replaces the row, so the primary key is also what makes the
 -- upsert safe between web nodes. A lifted suspension keeps its row (until = the time it was lifted) so moderators
 -- can see who lifted it; it is never in force again until re-suspended.
-CREATE TABLE warden_suspensions (
+CREATE TABLE warden_suspension (
   poster_key   VARCHAR(200)             NOT NULL PRIMARY KEY,
   since        TIMESTAMP WITH TIME ZONE NOT NULL,
   until        TIMESTAMP WITH TIME ZONE NOT NULL, -- in force while now < until and lifted_at is null
@@ -15,7 +15,7 @@ CREATE TABLE warden_suspensions (
 );
 
 -- The suspensions in force, ending soonest first.
-CREATE INDEX warden_suspensions_until_idx ON warden_suspensions (until);
+CREATE INDEX warden_suspension_until_idx ON warden_suspension (until);
 
 -- The coordinated-campaign group of a comment (a hash of its normalised text), null if it is not in one. GROUP is
 -- a reserved word, hence group_key.

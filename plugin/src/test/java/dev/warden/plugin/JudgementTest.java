@@ -62,6 +62,7 @@ class JudgementTest {
         admin: {auth: container}
         models:
           narratives: ["%s"]
+        throttle: {enabled: false}   # many comments from one address; ThrottleTest covers the throttle
         """.formatted(dataDir.toString().replace('\\', '/'), TestConfigs.SECRET,
         catalogue.toString().replace('\\', '/')), name -> null));
     site = TestSite.withFilter(warden);

@@ -4,6 +4,8 @@ import dev.warden.plugin.AdminConfig;
 import dev.warden.plugin.Warden;
 import dev.warden.plugin.store.ArticleRegistry;
 import dev.warden.plugin.store.HeldCommentStore;
+import dev.warden.plugin.store.PosterSuspensions;
+import dev.warden.plugin.throttle.ThrottlePolicy;
 import java.time.Clock;
 import java.util.Objects;
 
@@ -15,11 +17,16 @@ import java.util.Objects;
  * @param articles the article registry
  * @param admin who may log in, session timeout, CMS token
  * @param wakeReleaser called after an approval so the outbox delivers without waiting for its next poll
- * @param clock the time source for the login throttle
+ * @param clock the time source for the login throttle and suspensions
+ * @param throttle the comment throttle (report, surges, coordinated groups)
+ * @param suspensions poster suspensions, enforced by the throttle
  */
 public record AdminServices(
-    HeldCommentStore comments, ArticleRegistry articles, AdminConfig admin, Runnable wakeReleaser, Clock clock) {
+    HeldCommentStore comments, ArticleRegistry articles, AdminConfig admin, Runnable wakeReleaser, Clock clock,
+    ThrottlePolicy throttle, PosterSuspensions suspensions) {
   public AdminServices {
+    Objects.requireNonNull(throttle, "throttle");
+    Objects.requireNonNull(suspensions, "suspensions");
     Objects.requireNonNull(comments, "comments");
     Objects.requireNonNull(articles, "articles");
     Objects.requireNonNull(admin, "admin");
@@ -30,6 +37,7 @@ public record AdminServices(
   /** The services of a running Warden. */
   public static AdminServices from(Warden warden) {
     return new AdminServices(
-        warden.comments(), warden.articles(), warden.config().admin(), warden::wakeReleaser, warden.clock());
+        warden.comments(), warden.articles(), warden.config().admin(), warden::wakeReleaser, warden.clock(),
+        warden.throttle(), warden.suspensions());
   }
 }

@@ -25,11 +25,15 @@ import org.slf4j.LoggerFactory;
 public final class ApiServlet extends HttpServlet {
   private static final long serialVersionUID = 1L;
   private static final Logger LOG = LoggerFactory.getLogger(ApiServlet.class);
+  private static final String POSTERS = "/posters/";
+  private static final String SUSPEND = "/suspend";
 
   private final transient Function<ServletContext, AdminServices> locator;
   private transient AuthEndpoints auth;
   private transient QueueEndpoints queue;
   private transient ArticleEndpoints articles;
+  private transient PosterEndpoints posters;
+  private transient ThrottleEndpoints throttle;
 
   /** A servlet that gets its services from {@code locator} when the container initialises it. */
   public ApiServlet(Function<ServletContext, AdminServices> locator) {
@@ -44,6 +48,8 @@ public final class ApiServlet extends HttpServlet {
     auth = new AuthEndpoints(access, credentials, new LoginThrottle(services.clock()));
     queue = new QueueEndpoints(access, services.comments(), services.wakeReleaser());
     articles = new ArticleEndpoints(access, services.articles());
+    posters = new PosterEndpoints(access, services.suspensions(), services.clock());
+    throttle = new ThrottleEndpoints(access, services.throttle(), services.comments());
   }
 
   @Override
@@ -79,6 +85,10 @@ public final class ApiServlet extends HttpServlet {
 
   private void route(HttpServletRequest request, HttpServletResponse response) throws IOException {
     String path = request.getPathInfo() == null ? "" : request.getPathInfo();
+    if (path.startsWith(POSTERS)) {
+      routePoster(request, response, path.substring(POSTERS.length()));
+      return;
+    }
     String[] parts = path.split("/", -1);
     String method = request.getMethod();
     // parts[0] is the empty string before the leading slash
@@ -89,6 +99,7 @@ public final class ApiServlet extends HttpServlet {
         case "session" -> only(response, method, "GET", () -> auth.session(request, response));
         case "queue" -> only(response, method, "GET", () -> queue.queue(request, response));
         case "counts" -> only(response, method, "GET", () -> queue.counts(request, response));
+        case "throttle" -> only(response, method, "GET", () -> throttle.report(request, response));
         default -> throw ApiException.notFound("No such API endpoint.");
       }
     } else if (parts.length == 3 && "comments".equals(parts[1]) && !parts[2].isEmpty()) {
@@ -97,12 +108,33 @@ public final class ApiServlet extends HttpServlet {
       only(response, method, "POST", () -> queue.approve(request, response, parts[2]));
     } else if (parts.length == 4 && "comments".equals(parts[1]) && "reject".equals(parts[3])) {
       only(response, method, "POST", () -> queue.reject(request, response, parts[2]));
+    } else if (parts.length == 3 && "coordinated".equals(parts[1]) && !parts[2].isEmpty()) {
+      only(response, method, "GET", () -> throttle.group(request, response, parts[2]));
     } else if (parts.length == 3 && "articles".equals(parts[1]) && !parts[2].isEmpty()) {
       switch (method) {
         case "GET" -> articles.get(request, response, parts[2]);
         case "PUT" -> articles.put(request, response, parts[2]);
         default -> throw methodNotAllowed(response, "GET, PUT");
       }
+    } else {
+      throw ApiException.notFound("No such API endpoint.");
+    }
+  }
+
+  /** {@code /posters/...}: the key may hold a slash (an IPv6 prefix), so the action is matched at the end. */
+  private void routePoster(HttpServletRequest request, HttpServletResponse response, String rest) throws IOException {
+    String method = request.getMethod();
+    if ("suspended".equals(rest)) {
+      only(response, method, "GET", () -> posters.suspended(request, response));
+    } else if (rest.endsWith(SUSPEND) && rest.length() > SUSPEND.length()) {
+      String key = rest.substring(0, rest.length() - SUSPEND.length());
+      switch (method) {
+        case "POST" -> posters.suspend(request, response, key);
+        case "DELETE" -> posters.lift(request, response, key);
+        default -> throw methodNotAllowed(response, "POST, DELETE");
+      }
+    } else if (!rest.isEmpty()) {
+      only(response, method, "GET", () -> posters.poster(request, response, rest));
     } else {
       throw ApiException.notFound("No such API endpoint.");
     }

@@ -130,7 +130,7 @@ final class QueueEndpoints {
         + java.util.Arrays.stream(CommentStatus.values()).map(CommentStatus::wireName).toList() + ".");
   }
 
-  private static int intParam(HttpServletRequest request, String name, int dflt, int min, int max) {
+  static int intParam(HttpServletRequest request, String name, int dflt, int min, int max) {
     String value = request.getParameter(name);
     if (value == null || value.isEmpty()) {
       return dflt;

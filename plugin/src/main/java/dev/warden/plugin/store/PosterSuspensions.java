@@ -9,6 +9,8 @@ import java.util.Optional;
  * can be shared by several web nodes. Failures to reach the database surface as {@link StoreException}.
  */
 public interface PosterSuspensions {
+  /** The largest {@code limit} of {@link #active}: every node holds all suspensions in force in memory. */
+  int MAX_ACTIVE = 100_000;
 
   /** Suspends (or re-suspends, replacing the previous one) a poster key until {@code until}; returns it. */
   Suspension suspend(String posterKey, Instant until, String reason, String suspendedBy);
@@ -19,6 +21,6 @@ public interface PosterSuspensions {
   /** The suspension of a poster key in force at {@code now}, if any. */
   Optional<Suspension> find(String posterKey, Instant now);
 
-  /** Every suspension in force at {@code now}, latest ending last, at most {@code limit}. */
+  /** Every suspension in force at {@code now}, latest ending last, at most {@code limit} (1 to {@link #MAX_ACTIVE}). */
   List<Suspension> active(Instant now, int limit);
 }

@@ -1,6 +1,7 @@
 package dev.warden.plugin.internal.http;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.warden.plugin.throttle.ThrottleDecision;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -11,7 +12,8 @@ import java.util.Map;
 
 /**
  * Writes what a reader gets when the filter answers instead of the site: 202/422 JSON or a 303 redirect for a
- * held or rejected comment, and short JSON errors ({@code {"error":..., "message":...}}) for 400/403/413/415/503.
+ * held or rejected comment, 429 for a throttled one, and short JSON errors
+ * ({@code {"error":..., "message":...}}) for 400/403/413/415/503.
  * Thread-safe.
  */
 final class ModerationResponses {
@@ -55,6 +57,41 @@ final class ModerationResponses {
     body.put("status", "rejected");
     body.put("reason", reason);
     json(response, 422, body);
+  }
+
+  /**
+   * A throttled submission: 429 with {@code Retry-After} (whole seconds, at least 1) and the reason, as JSON for
+   * JSON/XHR clients, else as a small HTML page with a link back to the article (a redirect would lose the 429).
+   */
+  static void throttled(HttpServletRequest request, HttpServletResponse response, String returnTo,
+      ThrottleDecision decision) throws IOException {
+    long seconds = retryAfterSeconds(decision.retryAfter());
+    String message = ThrottleMessages.of(decision.reason(), seconds);
+    response.setHeader("Retry-After", String.valueOf(seconds));
+    if (wantsJson(request) || returnTo == null) {
+      Map<String, Object> body = new LinkedHashMap<>();
+      body.put("error", "throttled");
+      body.put("reason", decision.reason());
+      body.put("message", message);
+      body.put("retryAfter", seconds);
+      json(response, 429, body);
+      return;
+    }
+    byte[] page = ThrottleMessages.page(message, returnTo).getBytes(StandardCharsets.UTF_8);
+    response.resetBuffer();
+    response.setStatus(429);
+    response.setContentType("text/html");
+    response.setCharacterEncoding("UTF-8");
+    response.setHeader("Cache-Control", "no-store");
+    response.setHeader("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'");
+    response.setContentLength(page.length);
+    response.getOutputStream().write(page);
+  }
+
+  /** Whole seconds to wait, rounded up, at least 1. */
+  static long retryAfterSeconds(java.time.Duration wait) {
+    long millis = Math.max(0, wait.toMillis());
+    return Math.max(1, (millis + 999) / 1000);
   }
 
   /** A client error or a refusal, as short JSON. */

@@ -1,29 +1,79 @@
 package dev.warden.plugin.internal.http;
 
+import dev.warden.plugin.ThrottleConfig;
+import dev.warden.plugin.ThrottleConfig.KeySource;
+import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.util.List;
 
 /**
- * Says who posted a comment: {@code user:<name>} for a logged-in reader, else {@code ip:<address>} of the client.
- * {@code X-Forwarded-For} and {@code Forwarded} are believed only when the direct peer is a trusted proxy, and then
- * only up to the first untrusted hop (read right to left), so a reader cannot pick their own key. IPv6 clients are
- * grouped by their /64, since one host usually owns the whole /64. Immutable and thread-safe.
+ * Says who posted a comment, trying the configured sources in order ({@code throttle.poster-key.order}):
+ * {@code user:<name>} for a reader the container authenticated, {@code header:<id>} from the site's user-id header
+ * (believed only from a trusted proxy, which must set or strip it), {@code cookie:<id>} from the site's user-id
+ * cookie, else {@code ip:<address>} of the client. {@code X-Forwarded-For} and {@code Forwarded} are believed only
+ * when the direct peer is a trusted proxy, and then only up to the first untrusted hop (read right to left), so a
+ * reader cannot pick their own address. IPv6 clients are grouped by a prefix (default /64, since one host usually
+ * owns the whole /64). Immutable and thread-safe.
  */
 final class PosterKeys {
-  private final List<Cidr> trustedProxies;
+  /** Longest id taken from a header or cookie; longer ones are cut (they only need to tell posters apart). */
+  static final int MAX_ID_CHARS = 128;
 
-  PosterKeys(List<Cidr> trustedProxies) {
+  private final List<Cidr> trustedProxies;
+  private final ThrottleConfig.PosterKeyConfig config;
+
+  PosterKeys(List<Cidr> trustedProxies, ThrottleConfig.PosterKeyConfig config) {
     this.trustedProxies = List.copyOf(trustedProxies);
+    this.config = config;
   }
 
-  String keyOf(HttpServletRequest request) {
-    String user = request.getRemoteUser();
-    if (user != null && !user.isBlank()) {
-      return "user:" + user;
+  /** Who posted, and from which address. */
+  PosterIdentity identify(HttpServletRequest request) {
+    String address = "ip:" + format(clientAddress(request));
+    for (KeySource source : config.order()) {
+      String key = switch (source) {
+        case USER -> prefixed("user:", request.getRemoteUser());
+        case HEADER -> fromTrustedPeer(request) ? prefixed("header:", request.getHeader(config.header())) : null;
+        case COOKIE -> prefixed("cookie:", cookie(request, config.cookie()));
+        case IP -> address;
+      };
+      if (key != null) {
+        return new PosterIdentity(key, address);
+      }
     }
-    return "ip:" + format(clientAddress(request));
+    return new PosterIdentity(address, address);
+  }
+
+  /** A poster key and the key of the client address it came from (equal for anonymous posters). */
+  record PosterIdentity(String posterKey, String addressKey) {}
+
+  private static String prefixed(String prefix, String id) {
+    if (id == null) {
+      return null;
+    }
+    StringBuilder clean = new StringBuilder();
+    id.strip().codePoints().filter(c -> !Character.isISOControl(c)).limit(MAX_ID_CHARS).forEach(clean::appendCodePoint);
+    return clean.isEmpty() ? null : prefix + clean;
+  }
+
+  private static String cookie(HttpServletRequest request, String name) {
+    Cookie[] cookies = request.getCookies();
+    if (cookies == null) {
+      return null;
+    }
+    for (Cookie cookie : cookies) {
+      if (name.equals(cookie.getName())) {
+        return cookie.getValue();
+      }
+    }
+    return null;
+  }
+
+  private boolean fromTrustedPeer(HttpServletRequest request) {
+    InetAddress peer = Cidr.literal(strip(request.getRemoteAddr()));
+    return peer != null && trusted(peer);
   }
 
   /** The client's address, or the peer's if it cannot be told. */
@@ -95,16 +145,20 @@ final class PosterKeys {
     return h;
   }
 
-  private static String format(String address) {
+  /** The address grouped by the configured prefix: {@code 2001:db8:1:2:0:0:0:0/64}, {@code 203.0.113.7}. */
+  private String format(String address) {
     InetAddress parsed = Cidr.literal(strip(address));
-    if (parsed instanceof Inet6Address) {
-      byte[] prefix = Cidr.mask(parsed.getAddress(), 64);
-      try {
-        return InetAddress.getByAddress(prefix).getHostAddress() + "/64";
-      } catch (java.net.UnknownHostException e) {
-        return address;
-      }
+    if (parsed == null) {
+      return address;
     }
-    return parsed == null ? address : parsed.getHostAddress();
+    int bits = parsed instanceof Inet6Address ? config.ipv6Prefix() : config.ipv4Prefix();
+    if (bits == parsed.getAddress().length * 8) {
+      return parsed.getHostAddress();
+    }
+    try {
+      return InetAddress.getByAddress(Cidr.mask(parsed.getAddress(), bits)).getHostAddress() + "/" + bits;
+    } catch (java.net.UnknownHostException e) {
+      return address;
+    }
   }
 }

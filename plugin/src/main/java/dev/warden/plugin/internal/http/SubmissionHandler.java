@@ -10,6 +10,9 @@ import dev.warden.plugin.store.HeldCommentStore;
 import dev.warden.plugin.store.NewComment;
 import dev.warden.plugin.store.StoreException;
 import dev.warden.plugin.store.Submission;
+import dev.warden.plugin.throttle.PostAttempt;
+import dev.warden.plugin.throttle.ThrottleDecision;
+import dev.warden.plugin.throttle.ThrottlePolicy;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -22,8 +25,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Handles one request to a comment endpoint: captures the body, then either moderates the comment (allow, or
- * store and answer for hold/reject) or, for a signed release replay, verifies and consumes the signature. It never
+ * Handles one request to a comment endpoint: captures the body, then either moderates the comment (throttle
+ * first — a refused comment gets 429 and costs no classification — then allow, or store and answer for
+ * hold/reject) or, for a signed release replay, verifies and consumes the signature. It never
  * throws for a reader's request: bad input gets a 4xx, a store or internal failure a 503 with {@code Retry-After}.
  * What the site's own servlet does is outside: the filter runs the chain for a {@link PassOn}. Thread-safe.
  */
@@ -36,15 +40,18 @@ public final class SubmissionHandler {
   private final CommentExtractor extractor = new CommentExtractor();
   private final PosterKeys posters;
   private final Moderator moderator;
+  private final ThrottlePolicy throttle;
   private final HeldCommentStore store;
   private final ReleaseSignature signature;
   private final Clock clock;
 
-  public SubmissionHandler(WardenConfig config, Moderator moderator, HeldCommentStore store, Clock clock) {
+  public SubmissionHandler(WardenConfig config, Moderator moderator, ThrottlePolicy throttle, HeldCommentStore store,
+      Clock clock) {
     this.matcher = new EndpointMatcher(config.endpoints());
     this.capture = new BodyCapture(config.limits().maxBody());
-    this.posters = new PosterKeys(config.network().trustedProxyBlocks());
+    this.posters = new PosterKeys(config.network().trustedProxyBlocks(), config.throttle().posterKey());
     this.moderator = moderator;
+    this.throttle = throttle;
     this.store = store;
     this.signature = new ReleaseSignature(config.release().secret());
     this.clock = clock;
@@ -117,13 +124,28 @@ public final class SubmissionHandler {
   private Outcome moderate(EndpointMatcher.Match match, CapturedBody body, HttpServletRequest request,
       HttpServletResponse response) throws RequestRejection, IOException {
     Comment comment = extractor.extract(match.endpoint(), match.variables(), body);
-    Assessment assessment = moderator.assess(comment.text(), comment.articleId(), requestPath(request));
+    boolean conflict = moderator.isConflict(comment.articleId(), requestPath(request));
+    PosterKeys.PosterIdentity poster = posters.identify(request);
+    ThrottleDecision limit = throttle.check(
+        new PostAttempt(poster.posterKey(), poster.addressKey(), comment.articleId(), conflict, comment.text()));
+    if (limit.action() == ThrottleDecision.Action.REFUSE) {
+      LOG.info("Throttled a comment on article {} via endpoint {}: {} (poster {})", comment.articleId(),
+          match.endpoint().name(), limit.reason(), poster.posterKey());
+      ModerationResponses.throttled(request, response, returnTo(match, request), limit);
+      return ANSWERED;
+    }
+    Assessment assessment = moderator.assess(comment.text(), comment.articleId(), conflict);
+    // A strike is for what the poster wrote, not for a surge or a campaign they may be part of innocently.
+    throttle.recordModeration(poster.posterKey(), assessment.decision());
+    if (limit.action() == ThrottleDecision.Action.HOLD) {
+      assessment = assessment.heldByThrottle(limit.reason(), limit.group());
+    }
     if (assessment.decision() == Decision.ALLOW) {
       return new PassOn(new ReplayableRequest(request, body, comment.form()), null);
     }
     HeldComment saved = store.save(new NewComment(
         comment.articleId(),
-        posters.keyOf(request),
+        poster.posterKey(),
         comment.author(),
         comment.text(),
         submission(request, body),
@@ -131,7 +153,8 @@ public final class SubmissionHandler {
         assessment.explanation(),
         assessment.decision(),
         assessment.reason(),
-        clock.instant()));
+        clock.instant(),
+        limit.group()));
     LOG.info("Comment {} on article {} via endpoint {}: {} ({})", saved.id(), comment.articleId(),
         match.endpoint().name(),
         assessment.decision(), assessment.reason());

@@ -22,4 +22,24 @@ public record Assessment(Decision decision, String reason, Map<String, Double> s
     scores = Map.copyOf(scores);
     explanation = Map.copyOf(explanation);
   }
+
+  /**
+   * This assessment with the comment held by the throttle ({@code coordinated} or {@code surge}) when the classifier
+   * would have let it through or held it; a rejection stands. The explanation records the throttle's reason and
+   * group, and the classifier's own reason, so moderators see both.
+   */
+  public Assessment heldByThrottle(String throttleReason, String group) {
+    if (decision == Decision.REJECT) {
+      return this;
+    }
+    Map<String, Object> throttle = new java.util.LinkedHashMap<>();
+    throttle.put("reason", throttleReason);
+    if (group != null) {
+      throttle.put("group", group);
+    }
+    throttle.put("classifier_reason", reason);
+    Map<String, Object> withThrottle = new java.util.LinkedHashMap<>(explanation);
+    withThrottle.put("throttle", throttle);
+    return new Assessment(Decision.HOLD, throttleReason, scores, withThrottle);
+  }
 }

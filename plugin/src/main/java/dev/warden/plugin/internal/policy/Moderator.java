@@ -33,9 +33,18 @@ public final class Moderator {
     this.conflictPolicy = config.conflictPolicy();
   }
 
+  /** True if the article (or the request path) is conflict coverage, under the stricter policy. */
+  public boolean isConflict(String articleId, String requestPath) {
+    return articles.isConflict(articleId, requestPath);
+  }
+
   /** Assesses a comment's text posted on an article through a request path. */
   public Assessment assess(String text, String articleId, String requestPath) {
-    boolean conflict = articles.isConflict(articleId, requestPath);
+    return assess(text, articleId, isConflict(articleId, requestPath));
+  }
+
+  /** Assesses a comment's text posted on an article already known to be conflict coverage or not. */
+  public Assessment assess(String text, String articleId, boolean conflict) {
     PolicyConfig policy = conflict ? conflictPolicy : defaultPolicy;
     String policyName = conflict ? "conflict" : "default";
     Verdict verdict;

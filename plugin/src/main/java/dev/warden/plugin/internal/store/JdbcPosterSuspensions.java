@@ -15,7 +15,7 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * Poster suspensions in Warden's database ({@code warden_suspensions}, one row per poster key). Each call commits;
+ * Poster suspensions in Warden's database ({@code warden_suspension}, one row per poster key). Each call commits;
  * suspending and lifting are written to the audit trail in the same transaction. A suspension is in force while
  * {@code now < until} and it has not been lifted. Thread-safe; several web nodes may share the database.
  *
@@ -31,15 +31,15 @@ final class JdbcPosterSuspensions implements PosterSuspensions {
   private static final String DUPLICATE_KEY = "23505";
   private static final String COLUMNS = "poster_key, since, until, reason, suspended_by";
   private static final String IN_FORCE = "until > ? AND lifted_at IS NULL";
-  private static final String REPLACE = "UPDATE warden_suspensions SET since = ?, until = ?, reason = ?,"
+  private static final String REPLACE = "UPDATE warden_suspension SET since = ?, until = ?, reason = ?,"
       + " suspended_by = ?, lifted_at = NULL, lifted_by = NULL WHERE poster_key = ?";
-  private static final String INSERT = "INSERT INTO warden_suspensions (since, until, reason, suspended_by,"
+  private static final String INSERT = "INSERT INTO warden_suspension (since, until, reason, suspended_by,"
       + " poster_key) VALUES (?, ?, ?, ?, ?)";
-  private static final String LIFT = "UPDATE warden_suspensions SET until = ?, lifted_at = ?, lifted_by = ?"
+  private static final String LIFT = "UPDATE warden_suspension SET until = ?, lifted_at = ?, lifted_by = ?"
       + " WHERE poster_key = ? AND " + IN_FORCE;
-  private static final String FIND = "SELECT " + COLUMNS + " FROM warden_suspensions WHERE poster_key = ? AND "
+  private static final String FIND = "SELECT " + COLUMNS + " FROM warden_suspension WHERE poster_key = ? AND "
       + IN_FORCE;
-  private static final String ACTIVE = "SELECT " + COLUMNS + " FROM warden_suspensions WHERE " + IN_FORCE
+  private static final String ACTIVE = "SELECT " + COLUMNS + " FROM warden_suspension WHERE " + IN_FORCE
       + " ORDER BY until, poster_key LIMIT ?";
 
   private final Database db;
@@ -139,7 +139,9 @@ final class JdbcPosterSuspensions implements PosterSuspensions {
   @Override
   public List<Suspension> active(Instant now, int limit) {
     Objects.requireNonNull(now, "now");
-    JdbcCommentStore.requireLimit(limit);
+    if (limit < 1 || limit > PosterSuspensions.MAX_ACTIVE) {
+      throw new IllegalArgumentException("limit must be between 1 and " + PosterSuspensions.MAX_ACTIVE + ": " + limit);
+    }
     return db.inTransaction("active suspensions", c -> {
       try (PreparedStatement ps = c.prepareStatement(ACTIVE)) {
         CommentRows.setInstant(ps, 1, now);
