@@ -45,9 +45,15 @@ final class ArticleActivity {
 
   /** The sum of {@code n} buckets starting {@code age} buckets back from the newest (age 0 is the newest). */
   int sum(int age, int n) {
+    int from = index(newestBucket - age - n + 1); // the oldest bucket summed
+    int to = from + n;
+    return to <= counts.length ? total(from, to) : total(from, counts.length) + total(0, to - counts.length);
+  }
+
+  private int total(int from, int to) {
     int sum = 0;
-    for (int i = age; i < age + n; i++) {
-      sum += counts[index(newestBucket - i)];
+    for (int i = from; i < to; i++) {
+      sum += counts[i];
     }
     return sum;
   }

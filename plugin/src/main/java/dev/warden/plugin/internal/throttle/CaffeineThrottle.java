@@ -14,6 +14,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.atomic.LongAdder;
 
@@ -152,6 +153,12 @@ public final class CaffeineThrottle implements ThrottlePolicy {
   @Override
   public List<CoordinatedGroup> coordinatedGroups(int limit) {
     return coordination.groups(limit, ticker.read());
+  }
+
+  /** The estimated entry count of each bounded cache; for measurements. */
+  Map<String, Long> estimatedSizes() {
+    return Map.of("posters", posters.tracked(), "texts", coordination.trackedTexts(), "articles",
+        surges.trackedArticles());
   }
 
   /** Runs pending maintenance of every cache now (evictions, expiries); for tests and measurements. */

@@ -73,6 +73,11 @@ final class CoordinationTracker {
     return List.copyOf(result.subList(0, Math.min(Math.max(0, limit), result.size())));
   }
 
+  /** Texts tracked now (an estimate). */
+  long trackedTexts() {
+    return texts.estimatedSize();
+  }
+
   /** Runs pending cache maintenance now. */
   void cleanUp() {
     texts.cleanUp();

@@ -12,16 +12,20 @@ import java.util.function.Function;
 /**
  * The per-poster allowances (checks 2 to 6 of {@link CaffeineThrottle}): duplicate text, minimum interval, window,
  * per-article cap and per-address cap, tightened by the poster's strikes. One bounded cache holds the state of
- * poster keys and client-address keys alike.
+ * poster keys and client-address keys alike; an entry idle for the longest window it serves is dropped, strikes
+ * included.
  *
- * <p>Thread-safe. A check and the recording of an admitted comment happen under the poster's monitor (and the
- * address's, taken in key order so two checks can never wait on each other), so concurrent requests of one poster
- * cannot both slip through; there is no lock shared by different posters.
+ * <p>Thread-safe. A check and the recording of an admitted comment happen under the poster's monitor and, when the
+ * poster key is not the address, the address's too, taken in key order so that two checks cannot deadlock. So
+ * concurrent requests of one poster cannot both slip through, and the only lock posters share is their address's.
  */
 final class PosterGate {
   /** Strikes stop adding up here: past it a poster is only held at the maximum multiplier for longer. */
   static final int MAX_STRIKES = 1000;
-  /** Duplicate and per-article checks look at no more than this many of a poster's latest comments. */
+  /**
+   * A poster's history keeps its latest 64 comments, or more if an allowance is larger: duplicate and per-article
+   * checks look no further back.
+   */
   static final int HISTORY_FLOOR = 64;
 
   private final Rules defaults;

@@ -108,6 +108,11 @@ final class SurgeDetector {
     return surge;
   }
 
+  /** Articles tracked now (an estimate). */
+  long trackedArticles() {
+    return articles.estimatedSize();
+  }
+
   /** Runs pending cache maintenance now. */
   void cleanUp() {
     articles.cleanUp();

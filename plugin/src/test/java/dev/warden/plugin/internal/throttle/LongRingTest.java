@@ -8,7 +8,7 @@ import java.util.Iterator;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
-/** The ring keeps the latest entries in order, grows only while its oldest entry is live, and never passes its bound. */
+/** The ring keeps the latest entries in order, grows only while its oldest is live, and never passes its bound. */
 class LongRingTest {
 
   @Test
