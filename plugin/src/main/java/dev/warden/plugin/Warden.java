@@ -53,7 +53,7 @@ public final class Warden implements AutoCloseable {
     this.outbox = outbox;
     this.throttle = throttle;
     this.suspensionRefresh = suspensionRefresh;
-    this.suspensions = new EnforcedSuspensions(store.suspensions(), throttle);
+    this.suspensions = new EnforcedSuspensions(store.suspensions(), throttle, suspensionRefresh::refresh);
     this.clock = clock;
   }
 

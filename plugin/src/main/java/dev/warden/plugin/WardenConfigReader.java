@@ -94,6 +94,9 @@ final class WardenConfigReader {
 
   /** Merges {@code over} into {@code base}: mappings key by key, everything else replaced. */
   private static JsonNode merge(JsonNode base, JsonNode over) {
+    if (base instanceof ObjectNode && over.isNull()) {
+      return base; // an empty section ("throttle:") keeps its defaults
+    }
     if (!(base instanceof ObjectNode target) || !over.isObject()) {
       return over;
     }

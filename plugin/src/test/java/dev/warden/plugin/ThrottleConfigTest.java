@@ -34,6 +34,11 @@ class ThrottleConfigTest {
   }
 
   @Test
+  void anEmptySectionKeepsTheDefaults() {
+    assertThat(parse(MINIMAL + "throttle:\n").throttle()).isEqualTo(parse(MINIMAL).throttle());
+  }
+
+  @Test
   void aSiteUserHeaderAndCookieCanComeFirst() {
     ThrottleConfig throttle = parse(MINIMAL + """
         throttle:

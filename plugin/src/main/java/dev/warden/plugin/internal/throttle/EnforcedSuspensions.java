@@ -9,21 +9,29 @@ import java.util.Optional;
 
 /**
  * Suspensions that take effect on this node as soon as they are stored: writes go to the store first (so they
- * survive restarts and reach other nodes on their next refresh), then to the throttle. Thread-safe.
+ * survive restarts and reach other nodes on their next refresh), then to the throttle, and then the node's list is
+ * re-read, so that a periodic refresh that read the store just before the write cannot bring the old state back.
+ * Thread-safe.
  */
 public final class EnforcedSuspensions implements PosterSuspensions {
   private final PosterSuspensions store;
   private final ThrottlePolicy throttle;
+  private final Runnable reread;
 
-  public EnforcedSuspensions(PosterSuspensions store, ThrottlePolicy throttle) {
+  /**
+   * @param reread re-reads the suspensions in force into the throttle (a {@link SuspensionRefresh#refresh()})
+   */
+  public EnforcedSuspensions(PosterSuspensions store, ThrottlePolicy throttle, Runnable reread) {
     this.store = store;
     this.throttle = throttle;
+    this.reread = reread;
   }
 
   @Override
   public Suspension suspend(String posterKey, Instant until, String reason, String suspendedBy) {
     Suspension suspension = store.suspend(posterKey, until, reason, suspendedBy);
     throttle.suspensionChanged(suspension);
+    reread.run();
     return suspension;
   }
 
@@ -31,6 +39,7 @@ public final class EnforcedSuspensions implements PosterSuspensions {
   public boolean lift(String posterKey, String liftedBy) {
     boolean lifted = store.lift(posterKey, liftedBy);
     throttle.suspensionLifted(posterKey);
+    reread.run();
     return lifted;
   }
 

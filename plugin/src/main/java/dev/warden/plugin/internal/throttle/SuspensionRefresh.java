@@ -53,7 +53,8 @@ public final class SuspensionRefresh implements AutoCloseable {
     }
   }
 
-  private void load() {
+  /** Synchronized: a read and its replace never interleave with another refresh's, so the latest read wins. */
+  private synchronized void load() {
     throttle.replaceSuspensions(store.active(clock.instant(), PosterSuspensions.MAX_ACTIVE));
   }
 
