@@ -50,6 +50,30 @@ public record ThrottleConfig(
     return conflict ? conflictLimits : defaultLimits;
   }
 
+  /** Both policies' limits, the part of this config that publishers may change while Warden runs. */
+  public PolicyLimits policyLimits() {
+    return new PolicyLimits(defaultLimits, conflictLimits);
+  }
+
+  /**
+   * The allowances of ordinary and of conflict articles ({@code throttle.limits}): what the throttle reads on every
+   * check, so that a publisher's change applies to the next comment.
+   *
+   * @param defaults {@code throttle.limits.default}
+   * @param conflict {@code throttle.limits.conflict}
+   */
+  public record PolicyLimits(Limits defaults, Limits conflict) {
+    public PolicyLimits {
+      Objects.requireNonNull(defaults, "defaults").validate("throttle.limits.default");
+      Objects.requireNonNull(conflict, "conflict").validate("throttle.limits.conflict");
+    }
+
+    /** The limits for an article. */
+    public Limits of(boolean conflictArticle) {
+      return conflictArticle ? conflict : defaults;
+    }
+  }
+
   /** Where a poster key comes from, in order. */
   public enum KeySource {
     /** The container's authenticated user ({@code request.getRemoteUser()}). */

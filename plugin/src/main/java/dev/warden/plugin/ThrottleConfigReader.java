@@ -45,7 +45,8 @@ final class ThrottleConfigReader {
     return config;
   }
 
-  private static ThrottleConfig.Limits limits(ConfigSection s) {
+  /** Reads one policy's limits; also what live settings use, so that both validate alike. */
+  static ThrottleConfig.Limits limits(ConfigSection s) {
     ThrottleConfig.Limits limits = new ThrottleConfig.Limits(s.duration("min-interval"),
         new Allowance(s.integer("max"), s.duration("window")), allowance(s.section("per-article")));
     limits.validate(s.path());

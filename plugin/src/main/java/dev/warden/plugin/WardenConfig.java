@@ -29,6 +29,7 @@ public final class WardenConfig {
   private final AdminConfig admin;
   private final ModelsConfig models;
   private final ThrottleConfig throttle;
+  private final ConsoleConfig console;
 
   WardenConfig(
       Path dataDir,
@@ -41,7 +42,8 @@ public final class WardenConfig {
       ReleaseConfig release,
       AdminConfig admin,
       ModelsConfig models,
-      ThrottleConfig throttle) {
+      ThrottleConfig throttle,
+      ConsoleConfig console) {
     this.dataDir = Objects.requireNonNull(dataDir);
     this.endpoints = List.copyOf(endpoints);
     this.limits = Objects.requireNonNull(limits);
@@ -54,6 +56,7 @@ public final class WardenConfig {
     this.admin = Objects.requireNonNull(admin);
     this.models = Objects.requireNonNull(models);
     this.throttle = Objects.requireNonNull(throttle);
+    this.console = Objects.requireNonNull(console);
   }
 
   /**
@@ -144,6 +147,11 @@ public final class WardenConfig {
   /** Throttling of repeat posters and floods ({@code throttle}). */
   public ThrottleConfig throttle() {
     return throttle;
+  }
+
+  /** Live policy versions and the score sample of the publishers' console ({@code console}). */
+  public ConsoleConfig console() {
+    return console;
   }
 
   @Override

@@ -61,7 +61,8 @@ final class WardenConfigReader {
         release(root.section("release")),
         admin(root.section("admin")),
         models(root.section("models")),
-        new ThrottleConfigReader().read(root.section("throttle")));
+        new ThrottleConfigReader().read(root.section("throttle")),
+        console(root.section("console")));
     root.finish();
     return config;
   }
@@ -180,7 +181,8 @@ final class WardenConfigReader {
     return network;
   }
 
-  private static ArticlesConfig articles(ConfigSection s) {
+  /** Reads {@code articles}; also what live settings use, so that both validate alike. */
+  static ArticlesConfig articles(ConfigSection s) {
     ConfigSection conflict = s.section("conflict");
     ArticlesConfig articles = new ArticlesConfig(
         new LinkedHashSet<>(conflict.strings("ids")),
@@ -200,7 +202,8 @@ final class WardenConfigReader {
     return policies;
   }
 
-  private static PolicyConfig policy(ConfigSection s) {
+  /** Reads one policy; also what live settings use, so that both validate alike. */
+  static PolicyConfig policy(ConfigSection s) {
     ConfigSection labels = s.section("labels");
     Map<String, PolicyConfig.LabelThresholds> thresholds = new LinkedHashMap<>();
     for (String label : labels.names()) {
@@ -309,6 +312,16 @@ final class WardenConfigReader {
         s.text("password-hash"));
     s.finish();
     return user;
+  }
+
+  private static ConsoleConfig console(ConfigSection s) {
+    ConfigSection samples = s.section("samples");
+    ConsoleConfig console = new ConsoleConfig(s.duration("refresh"), new ConsoleConfig.Samples(
+        samples.bool("enabled"), samples.duration("retention"), samples.wholeNumber("max-rows"),
+        samples.integer("queue"), samples.duration("flush-interval")));
+    samples.finish();
+    s.finish();
+    return console;
   }
 
   private ModelsConfig models(ConfigSection s) {
