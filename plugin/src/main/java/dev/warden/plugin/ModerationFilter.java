@@ -66,9 +66,11 @@ public class ModerationFilter implements Filter {
 
   private static SubmissionHandler handlerFor(Warden warden) {
     WardenConfig config = warden.config();
-    ArticlePolicies articles = new ArticlePolicies(config.articles(), warden.articles(), Ticker.systemTicker());
-    Moderator moderator = new Moderator(warden.classifier(), articles, config);
-    return new SubmissionHandler(config, moderator, warden.throttle(), warden.comments(), warden.clock());
+    ArticlePolicies articles = new ArticlePolicies(warden.policies()::settings, warden.articles(),
+        Ticker.systemTicker());
+    Moderator moderator = new Moderator(warden.classifier(), articles);
+    return new SubmissionHandler(config, moderator, warden.throttle(), warden.comments(), warden.scoreSink(),
+        warden.clock());
   }
 
   @Override

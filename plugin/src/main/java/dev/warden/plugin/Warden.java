@@ -4,6 +4,8 @@ import com.github.benmanes.caffeine.cache.Ticker;
 import dev.warden.classifier.ClassificationException;
 import dev.warden.classifier.Classifier;
 import dev.warden.plugin.internal.config.WardenConfigLocator;
+import dev.warden.plugin.internal.policy.ScoreSampler;
+import dev.warden.plugin.internal.policy.VersionedPolicies;
 import dev.warden.plugin.internal.release.ReleaseOutbox;
 import dev.warden.plugin.internal.release.ReleaserFactory;
 import dev.warden.plugin.internal.store.JdbcCommentStore;
@@ -11,6 +13,9 @@ import dev.warden.plugin.internal.throttle.CaffeineThrottle;
 import dev.warden.plugin.internal.throttle.ClockTicker;
 import dev.warden.plugin.internal.throttle.EnforcedSuspensions;
 import dev.warden.plugin.internal.throttle.SuspensionRefresh;
+import dev.warden.plugin.policy.LivePolicies;
+import dev.warden.plugin.policy.ScoreSample;
+import dev.warden.plugin.policy.ScoreSamples;
 import dev.warden.plugin.store.ArticleRegistry;
 import dev.warden.plugin.store.HeldCommentStore;
 import dev.warden.plugin.store.PosterSuspensions;
@@ -20,12 +25,13 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The running Warden of one web application: configuration, classifier, store, article registry, throttle (with
- * poster suspensions) and release outbox. The filter and the admin UI share one instance per servlet context (stored as the context attribute
+ * The running Warden of one web application: configuration, classifier, store, article registry, live policies
+ * (versioned, with the score sample of the what-if charts), throttle (with poster suspensions) and release outbox. The filter and the admin UI share one instance per servlet context (stored as the context attribute
  * {@link #CONTEXT_ATTRIBUTE}). Start-up fails fast (bad config, unreachable database, missing model). Thread-safe.
  */
 public final class Warden implements AutoCloseable {
@@ -42,17 +48,22 @@ public final class Warden implements AutoCloseable {
   private final CaffeineThrottle throttle;
   private final SuspensionRefresh suspensionRefresh;
   private final PosterSuspensions suspensions;
+  private final VersionedPolicies policies;
+  private final ScoreSampler samples;
   private final Clock clock;
   private final AtomicBoolean closed = new AtomicBoolean();
 
   private Warden(WardenConfig config, Classifier classifier, JdbcCommentStore store, ReleaseOutbox outbox,
-      CaffeineThrottle throttle, SuspensionRefresh suspensionRefresh, Clock clock) {
+      CaffeineThrottle throttle, SuspensionRefresh suspensionRefresh, VersionedPolicies policies,
+      ScoreSampler samples, Clock clock) {
     this.config = config;
     this.classifier = classifier;
     this.store = store;
     this.outbox = outbox;
     this.throttle = throttle;
     this.suspensionRefresh = suspensionRefresh;
+    this.policies = policies;
+    this.samples = samples;
     this.suspensions = new EnforcedSuspensions(store.suspensions(), throttle, suspensionRefresh::refresh);
     this.clock = clock;
   }
@@ -68,21 +79,39 @@ public final class Warden implements AutoCloseable {
     Objects.requireNonNull(clock, "clock");
     Classifier classifier = loadClassifier(config.models());
     JdbcCommentStore store = JdbcCommentStore.open(config.store(), clock);
+    VersionedPolicies policies = null;
     SuspensionRefresh refresh = null;
+    ScoreSampler samples = null;
     try {
-      CaffeineThrottle throttle = new CaffeineThrottle(config.throttle(), tickerFor(clock), clock);
+      policies = VersionedPolicies.start(store.policyVersions(), PolicySettings.of(config),
+          config.console().refresh(), clock);
+      LivePolicies live = policies;
+      CaffeineThrottle throttle = new CaffeineThrottle(config.throttle(), () -> live.settings().throttleLimits(),
+          tickerFor(clock), clock);
       refresh = SuspensionRefresh.start(store.suspensions(), throttle, config.throttle().suspensionRefresh(), clock);
+      samples = ScoreSampler.start(store.scoreSamples(), config.console().samples(), clock);
       ReleaseOutbox outbox = ReleaseOutbox.start(
           store, ReleaserFactory.create(config.release(), releaserClassLoader()), config.release(), clock);
-      LOG.info("Warden started: model {}, store {}, release {}, throttle {}", classifier.modelVersion(),
-          config.store().url(), config.release().strategy(), config.throttle().enabled() ? "on" : "off");
-      return new Warden(config, classifier, store, outbox, throttle, refresh, clock);
+      LOG.info("Warden started: model {}, store {}, release {}, throttle {}, policies version {}",
+          classifier.modelVersion(), config.store().url(), config.release().strategy(),
+          config.throttle().enabled() ? "on" : "off", policies.current().version());
+      return new Warden(config, classifier, store, outbox, throttle, refresh, policies, samples, clock);
     } catch (RuntimeException e) {
-      if (refresh != null) {
-        refresh.close();
-      }
+      closeAll(refresh, samples, policies);
       store.close();
       throw e;
+    }
+  }
+
+  private static void closeAll(AutoCloseable... parts) {
+    for (AutoCloseable part : parts) {
+      if (part != null) {
+        try {
+          part.close();
+        } catch (Exception e) {
+          LOG.warn("Could not stop {}: {}", part.getClass().getSimpleName(), e.toString());
+        }
+      }
     }
   }
 
@@ -188,6 +217,24 @@ public final class Warden implements AutoCloseable {
     return suspensions;
   }
 
+  /**
+   * The policies, throttle limits and conflict rules in force, which publishers change while Warden runs
+   * (versioned, audited, with rollback).
+   */
+  public LivePolicies policies() {
+    return policies;
+  }
+
+  /** The sample of recent scores behind the publishers' what-if charts. */
+  public ScoreSamples scoreSamples() {
+    return samples;
+  }
+
+  /** Where the filter queues the scores of each classified comment. */
+  Consumer<ScoreSample> scoreSink() {
+    return samples;
+  }
+
   /** The clock every component of this instance reads. */
   public Clock clock() {
     return clock;
@@ -210,7 +257,7 @@ public final class Warden implements AutoCloseable {
       return;
     }
     try {
-      suspensionRefresh.close();
+      closeAll(suspensionRefresh, policies, samples);
       outbox.close();
     } finally {
       store.close();

@@ -29,6 +29,16 @@ public interface HeldCommentStore {
    */
   List<HeldComment> listGroup(String group, int limit);
 
+  /**
+   * The scores and moderators' decisions of comments received since {@code since} that a moderator approved or
+   * rejected, newest first, at most {@code limit} (1 to {@value #MAX_MODERATED}): the evidence for the precision of
+   * holds in the publishers' what-if charts.
+   */
+  List<ModeratedScores> moderatedSince(Instant since, int limit);
+
+  /** The most rows {@link #moderatedSince} returns. */
+  int MAX_MODERATED = 50_000;
+
   /** How many comments are in each status (every status present, zero if none). */
   Map<CommentStatus, Long> counts();
 

@@ -1,9 +1,11 @@
 package dev.warden.plugin.internal.http;
 
 import dev.warden.plugin.WardenConfig;
+import dev.warden.plugin.internal.policy.ArticlePolicies;
 import dev.warden.plugin.internal.policy.Assessment;
 import dev.warden.plugin.internal.policy.Moderator;
 import dev.warden.plugin.internal.release.ReleaseSignature;
+import dev.warden.plugin.policy.ScoreSample;
 import dev.warden.plugin.store.Decision;
 import dev.warden.plugin.store.HeldComment;
 import dev.warden.plugin.store.HeldCommentStore;
@@ -19,6 +21,7 @@ import java.io.IOException;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
@@ -43,10 +46,14 @@ public final class SubmissionHandler {
   private final ThrottlePolicy throttle;
   private final HeldCommentStore store;
   private final ReleaseSignature signature;
+  private final Consumer<ScoreSample> samples;
   private final Clock clock;
 
+  /**
+   * @param samples receives the scores of every classified comment for the what-if charts; must not block
+   */
   public SubmissionHandler(WardenConfig config, Moderator moderator, ThrottlePolicy throttle, HeldCommentStore store,
-      Clock clock) {
+      Consumer<ScoreSample> samples, Clock clock) {
     this.matcher = new EndpointMatcher(config.endpoints());
     this.capture = new BodyCapture(config.limits().maxBody());
     this.posters = new PosterKeys(config.network().trustedProxyBlocks(), config.throttle().posterKey());
@@ -54,6 +61,7 @@ public final class SubmissionHandler {
     this.throttle = throttle;
     this.store = store;
     this.signature = new ReleaseSignature(config.release().secret());
+    this.samples = samples;
     this.clock = clock;
   }
 
@@ -124,22 +132,24 @@ public final class SubmissionHandler {
   private Outcome moderate(EndpointMatcher.Match match, CapturedBody body, HttpServletRequest request,
       HttpServletResponse response) throws RequestRejection, IOException {
     Comment comment = extractor.extract(match.endpoint(), match.variables(), body);
-    boolean conflict = moderator.isConflict(comment.articleId(), requestPath(request));
+    // Read once: the throttle, the thresholds and the sample all see the same version of the live settings.
+    ArticlePolicies.Choice policy = moderator.choose(comment.articleId(), requestPath(request));
     PosterKeys.PosterIdentity poster = posters.identify(request);
-    ThrottleDecision limit = throttle.check(
-        new PostAttempt(poster.posterKey(), poster.addressKey(), comment.articleId(), conflict, comment.text()));
+    ThrottleDecision limit = throttle.check(new PostAttempt(poster.posterKey(), poster.addressKey(),
+        comment.articleId(), policy.conflict(), comment.text()));
     if (limit.action() == ThrottleDecision.Action.REFUSE) {
       LOG.info("Throttled a comment on article {} via endpoint {}: {} (poster {})", comment.articleId(),
           match.endpoint().name(), limit.reason(), poster.posterKey());
       ModerationResponses.throttled(request, response, returnTo(match, request), limit);
       return ANSWERED;
     }
-    Assessment assessment = moderator.assess(comment.text(), comment.articleId(), conflict);
+    Assessment assessment = moderator.assess(comment.text(), comment.articleId(), policy);
     // A strike is for what the poster wrote, not for a surge or a campaign they may be part of innocently.
     throttle.recordModeration(poster.posterKey(), assessment.decision());
     if (limit.action() == ThrottleDecision.Action.HOLD) {
       assessment = assessment.heldByThrottle(limit.reason(), limit.group());
     }
+    sample(comment.articleId(), policy, assessment);
     if (assessment.decision() == Decision.ALLOW) {
       return new PassOn(new ReplayableRequest(request, body, comment.form()), null);
     }
@@ -165,6 +175,14 @@ public final class SubmissionHandler {
       ModerationResponses.rejected(request, response, returnTo, assessment.reason());
     }
     return ANSWERED;
+  }
+
+  /** Queues the scores of a classified comment (never its text or poster) for the what-if charts. */
+  private void sample(String articleId, ArticlePolicies.Choice policy, Assessment assessment) {
+    if (!assessment.scores().isEmpty()) {
+      samples.accept(new ScoreSample(clock.instant(), articleId, policy.name(), policy.section(),
+          assessment.scores(), assessment.decision()));
+    }
   }
 
   private Outcome release(String header, CapturedBody body, HttpServletRequest request,

@@ -15,7 +15,7 @@ import java.util.Map;
 /**
  * Builds the explanation stored with a held comment, which is what moderators see: the terms behind each label and
  * kind (with their spans in the comment), the detected language, the verdict's flags, the known narratives it
- * resembles, the model version, the policy and its thresholds. Bounded, because a publisher's catalogue or a
+ * resembles, the model version, the policy (and the article's section, when registered) and its thresholds. Bounded, because a publisher's catalogue or a
  * future model must not be able to bloat every stored row: at most {@value #MAX_TERMS} terms per name,
  * {@value #MAX_NARRATIVES} narratives and {@value #MAX_FLAGS} flags, and long strings are cut. Stateless.
  */
@@ -32,8 +32,8 @@ final class Explanation {
   private Explanation() {}
 
   /** The explanation of a verdict under a policy. */
-  static Map<String, Object> of(Verdict verdict, String policyName, PolicyConfig policy) {
-    Map<String, Object> explanation = base(verdict.modelVersion(), policyName, policy);
+  static Map<String, Object> of(Verdict verdict, ArticlePolicies.Choice choice) {
+    Map<String, Object> explanation = base(verdict.modelVersion(), choice);
     explanation.put("terms", terms(verdict.terms()));
     explanation.put("language", cut(verdict.language(), MAX_CODE_CHARS));
     explanation.put("flags", verdict.flags().stream().sorted().limit(MAX_FLAGS)
@@ -44,13 +44,14 @@ final class Explanation {
   }
 
   /** The explanation of a comment the classifier could not score. */
-  static Map<String, Object> failed(String model, String policyName, PolicyConfig policy) {
-    Map<String, Object> explanation = base(model, policyName, policy);
+  static Map<String, Object> failed(String model, ArticlePolicies.Choice choice) {
+    Map<String, Object> explanation = base(model, choice);
     explanation.put("terms", Map.of());
     return explanation;
   }
 
-  private static Map<String, Object> base(String model, String policyName, PolicyConfig policy) {
+  private static Map<String, Object> base(String model, ArticlePolicies.Choice choice) {
+    PolicyConfig policy = choice.policy();
     Map<String, Object> thresholds = new LinkedHashMap<>();
     for (String name : PolicyConfig.SCORED) {
       LabelThresholds t = policy.thresholds(name);
@@ -61,7 +62,11 @@ final class Explanation {
     }
     Map<String, Object> explanation = new LinkedHashMap<>();
     explanation.put("model", model);
-    explanation.put("policy", policyName);
+    explanation.put("policy", choice.name());
+    if (choice.section() != null) {
+      // The what-if charts measure a section policy's precision on its section's decided comments.
+      explanation.put("section", cut(choice.section(), MAX_TITLE_CHARS));
+    }
     explanation.put("thresholds", thresholds);
     return explanation;
   }

@@ -3,16 +3,15 @@ package dev.warden.plugin.internal.policy;
 import dev.warden.classifier.Classifier;
 import dev.warden.classifier.Verdict;
 import dev.warden.plugin.PolicyConfig;
-import dev.warden.plugin.WardenConfig;
 import dev.warden.plugin.store.Decision;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Moderates one comment: picks the policy for its article, classifies the text and decides. A classifier failure
- * holds the comment (reason {@code classifier_error}) or lets it through, as the policy's {@code on-error} says.
- * Thread-safe.
+ * Moderates one comment: picks the policy for its article from the live settings, classifies the text and decides.
+ * A classifier failure holds the comment (reason {@code classifier_error}) or lets it through, as the policy's
+ * {@code on-error} says. Thread-safe.
  */
 public final class Moderator {
   /** Reason code when the classifier failed. */
@@ -22,43 +21,39 @@ public final class Moderator {
 
   private final Classifier classifier;
   private final ArticlePolicies articles;
-  private final PolicyConfig defaultPolicy;
-  private final PolicyConfig conflictPolicy;
   private final Decider decider = new Decider();
 
-  public Moderator(Classifier classifier, ArticlePolicies articles, WardenConfig config) {
+  public Moderator(Classifier classifier, ArticlePolicies articles) {
     this.classifier = classifier;
     this.articles = articles;
-    this.defaultPolicy = config.defaultPolicy();
-    this.conflictPolicy = config.conflictPolicy();
   }
 
-  /** True if the article (or the request path) is conflict coverage, under the stricter policy. */
-  public boolean isConflict(String articleId, String requestPath) {
-    return articles.isConflict(articleId, requestPath);
+  /**
+   * The policy for a comment on this article, posted through this request path, under the settings in force now.
+   * Read it once per comment and pass it on, so that one comment sees one version of the settings throughout.
+   */
+  public ArticlePolicies.Choice choose(String articleId, String requestPath) {
+    return articles.choose(articleId, requestPath);
   }
 
   /** Assesses a comment's text posted on an article through a request path. */
   public Assessment assess(String text, String articleId, String requestPath) {
-    return assess(text, articleId, isConflict(articleId, requestPath));
+    return assess(text, articleId, choose(articleId, requestPath));
   }
 
-  /** Assesses a comment's text posted on an article already known to be conflict coverage or not. */
-  public Assessment assess(String text, String articleId, boolean conflict) {
-    PolicyConfig policy = conflict ? conflictPolicy : defaultPolicy;
-    String policyName = conflict ? "conflict" : "default";
+  /** Assesses a comment's text posted on an article under an already chosen policy. */
+  public Assessment assess(String text, String articleId, ArticlePolicies.Choice choice) {
+    PolicyConfig policy = choice.policy();
     Verdict verdict;
     try {
       verdict = classifier.classify(text);
     } catch (RuntimeException e) {
       LOG.warn("Classifier failed on a comment for article {}: {}", articleId, e.toString());
       Decision decision = policy.onError() == PolicyConfig.OnError.ALLOW ? Decision.ALLOW : Decision.HOLD;
-      return new Assessment(decision, CLASSIFIER_ERROR, Map.of(),
-          Explanation.failed(safeModelVersion(), policyName, policy));
+      return new Assessment(decision, CLASSIFIER_ERROR, Map.of(), Explanation.failed(safeModelVersion(), choice));
     }
     Decider.Outcome outcome = decider.decide(verdict, policy);
-    return new Assessment(outcome.decision(), outcome.reason(), verdict.scores(),
-        Explanation.of(verdict, policyName, policy));
+    return new Assessment(outcome.decision(), outcome.reason(), verdict.scores(), Explanation.of(verdict, choice));
   }
 
   private String safeModelVersion() {

@@ -6,6 +6,7 @@ import dev.warden.plugin.store.CommentStatus;
 import dev.warden.plugin.store.DecisionConflictException;
 import dev.warden.plugin.store.HeldComment;
 import dev.warden.plugin.store.HeldCommentStore;
+import dev.warden.plugin.store.ModeratedScores;
 import dev.warden.plugin.store.NewComment;
 import dev.warden.plugin.store.PosterSuspensions;
 import dev.warden.plugin.store.QueuePage;
@@ -18,6 +19,7 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -56,12 +58,18 @@ public final class JdbcCommentStore implements HeldCommentStore, AutoCloseable {
   private static final String COUNT = "SELECT COUNT(*) FROM warden_comment WHERE status = ?";
   private static final String COUNTS = "SELECT status, COUNT(*) FROM warden_comment GROUP BY status";
   private static final String EXISTS = "SELECT 1 FROM warden_comment WHERE id = ?";
+  private static final String MODERATED = "SELECT scores, explanation, status FROM warden_comment"
+      + " WHERE received_at >= ? AND decided_by IS NOT NULL"
+      + " AND status IN ('APPROVED', 'DELIVERED', 'DELIVERY_FAILED', 'REJECTED')"
+      + " ORDER BY received_at DESC, id DESC LIMIT ?";
 
   private final Database db;
   private final Clock clock;
   private final DeliveryClaims claims;
   private final ArticleRegistry articles;
   private final PosterSuspensions suspensions;
+  private final JdbcPolicyVersions policyVersions;
+  private final JdbcScoreSamples scoreSamples;
 
   private JdbcCommentStore(Database db, Clock clock) {
     this.db = db;
@@ -69,6 +77,8 @@ public final class JdbcCommentStore implements HeldCommentStore, AutoCloseable {
     this.claims = new DeliveryClaims(db.isPostgres());
     this.articles = new JdbcArticleRegistry(db, clock);
     this.suspensions = new JdbcPosterSuspensions(db, clock);
+    this.policyVersions = new JdbcPolicyVersions(db, clock);
+    this.scoreSamples = new JdbcScoreSamples(db);
   }
 
   /**
@@ -91,6 +101,16 @@ public final class JdbcCommentStore implements HeldCommentStore, AutoCloseable {
   /** The poster suspensions in the same database. */
   public PosterSuspensions suspensions() {
     return suspensions;
+  }
+
+  /** The stored versions of the live settings in the same database. */
+  public JdbcPolicyVersions policyVersions() {
+    return policyVersions;
+  }
+
+  /** The score sample of the what-if charts in the same database. */
+  public JdbcScoreSamples scoreSamples() {
+    return scoreSamples;
   }
 
   @Override
@@ -157,6 +177,33 @@ public final class JdbcCommentStore implements HeldCommentStore, AutoCloseable {
         return rs.getLong(1);
       }
     }
+  }
+
+  @Override
+  public List<ModeratedScores> moderatedSince(Instant since, int limit) {
+    Objects.requireNonNull(since, "since");
+    if (limit < 1 || limit > MAX_MODERATED) {
+      throw new IllegalArgumentException("limit must be between 1 and " + MAX_MODERATED + ": " + limit);
+    }
+    return db.inTransaction("moderated scores", c -> {
+      try (PreparedStatement ps = c.prepareStatement(MODERATED)) {
+        CommentRows.setInstant(ps, 1, since);
+        ps.setInt(2, limit);
+        try (ResultSet rs = ps.executeQuery()) {
+          List<ModeratedScores> moderated = new ArrayList<>();
+          while (rs.next()) {
+            Map<String, Object> explanation = JsonCodec.object(rs.getString("explanation"));
+            moderated.add(new ModeratedScores(text(explanation.get("policy")), text(explanation.get("section")),
+                JsonCodec.scores(rs.getString("scores")), "REJECTED".equals(rs.getString("status"))));
+          }
+          return List.copyOf(moderated);
+        }
+      }
+    });
+  }
+
+  private static String text(Object value) {
+    return value instanceof String s && !s.isBlank() ? s : null;
   }
 
   @Override

@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.function.Supplier;
 
 /**
  * The default throttle: in memory, per JVM, in bounded Caffeine caches. A submission is checked in this order, the
@@ -61,16 +62,29 @@ public final class CaffeineThrottle implements ThrottlePolicy {
    * A throttle for {@code config}, measuring intervals with {@code ticker} and dating reports with {@code clock}.
    */
   public CaffeineThrottle(ThrottleConfig config, Ticker ticker, Clock clock) {
+    this(config, fixed(config.policyLimits()), ticker, clock);
+  }
+
+  /**
+   * A throttle whose per-policy limits are read from {@code limits} on every check (publishers change them while
+   * Warden runs); everything else comes from {@code config}.
+   */
+  public CaffeineThrottle(ThrottleConfig config, Supplier<ThrottleConfig.PolicyLimits> limits, Ticker ticker,
+      Clock clock) {
     Objects.requireNonNull(config, "config");
     this.ticker = Objects.requireNonNull(ticker, "ticker");
     Objects.requireNonNull(clock, "clock");
     this.enabled = config.enabled();
     this.surgeEnabled = config.surge().enabled();
     this.suspensions = new Suspensions(clock);
-    this.posters = new PosterGate(config, ticker, evictions);
+    this.posters = new PosterGate(config, limits, ticker, evictions);
     this.coordination = new CoordinationTracker(config, ticker, clock, evictions);
     this.surges = new SurgeDetector(config, ticker, clock, evictions);
     this.counters = new ThrottleCounters(ticker, clock, evictions);
+  }
+
+  private static Supplier<ThrottleConfig.PolicyLimits> fixed(ThrottleConfig.PolicyLimits limits) {
+    return () -> limits;
   }
 
   @Override

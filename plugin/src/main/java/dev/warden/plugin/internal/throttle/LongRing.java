@@ -11,7 +11,7 @@ final class LongRing {
   private static final long[] EMPTY = {};
 
   private final int stride;
-  private final int maxEntries;
+  private int maxEntries;
   private long[] values = EMPTY;
   private int start;
   private int size;
@@ -22,6 +22,13 @@ final class LongRing {
     }
     this.stride = stride;
     this.maxEntries = maxEntries;
+  }
+
+  /** Lets the ring grow to at least {@code max} entries (a raised allowance); a lower value changes nothing. */
+  void raiseMaxEntries(int max) {
+    if (max > maxEntries) {
+      maxEntries = max;
+    }
   }
 
   /** How many entries it holds. */

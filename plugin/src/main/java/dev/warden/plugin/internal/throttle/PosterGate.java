@@ -8,6 +8,7 @@ import dev.warden.plugin.throttle.ThrottleDecision;
 import java.time.Duration;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * The per-poster allowances (checks 2 to 6 of {@link CaffeineThrottle}): duplicate text, minimum interval, window,
@@ -18,6 +19,9 @@ import java.util.function.Function;
  * <p>Thread-safe. A check and the recording of an admitted comment happen under the poster's monitor and, when the
  * poster key is not the address, the address's too, taken in key order so that two checks cannot deadlock. So
  * concurrent requests of one poster cannot both slip through, and the only lock posters share is their address's.
+ *
+ * <p>The per-policy limits are read on every check from a supplier (publishers change them while Warden runs); what
+ * they imply (history length, idle expiry) is derived once per change of the supplied value.
  */
 final class PosterGate {
   /** Strikes stop adding up here: past it a poster is only held at the maximum multiplier for longer. */
@@ -28,15 +32,15 @@ final class PosterGate {
    */
   static final int HISTORY_FLOOR = 64;
 
-  private final Rules defaults;
-  private final Rules conflict;
+  private final Supplier<ThrottleConfig.PolicyLimits> limits;
   private final long duplicateWindow;
   private final int addressMax;
   private final long addressWindow;
-  private final long historyRetention;
   private final Escalation escalation;
   private final Cache<String, PosterState> states;
   private final Function<String, PosterState> newState;
+  /** Derived from the limits last supplied. */
+  private volatile Allowances allowances;
 
   /** One policy's allowances in ticks (nanoseconds). */
   private record Rules(long minInterval, int windowMax, long window, int articleMax, long articleWindow) {
@@ -46,20 +50,56 @@ final class PosterGate {
     }
   }
 
-  PosterGate(ThrottleConfig config, Ticker ticker, LongAdder evictions) {
-    this.defaults = Rules.of(config.defaultLimits());
-    this.conflict = Rules.of(config.conflictLimits());
+  /**
+   * Both policies' allowances and what they imply: how long and how far back a poster's history must reach.
+   *
+   * @param source the supplied limits these were derived from (compared by identity)
+   */
+  private record Allowances(ThrottleConfig.PolicyLimits source, Rules defaults, Rules conflict,
+      long historyRetention, int historyLimit) {
+    static Allowances of(ThrottleConfig.PolicyLimits limits, long duplicateWindow) {
+      Rules defaults = Rules.of(limits.defaults());
+      Rules conflict = Rules.of(limits.conflict());
+      long retention = max(duplicateWindow, defaults.window, defaults.articleWindow, conflict.window,
+          conflict.articleWindow);
+      int historyLimit = Math.max(HISTORY_FLOOR, Math.max(Math.max(defaults.windowMax, conflict.windowMax),
+          Math.max(defaults.articleMax, conflict.articleMax)));
+      return new Allowances(limits, defaults, conflict, retention, historyLimit);
+    }
+
+    Rules rules(boolean conflictArticle) {
+      return conflictArticle ? conflict : defaults;
+    }
+  }
+
+  PosterGate(ThrottleConfig config, Supplier<ThrottleConfig.PolicyLimits> limits, Ticker ticker,
+      LongAdder evictions) {
+    this.limits = limits;
     this.duplicateWindow = config.duplicateWindow().toNanos();
     this.addressMax = config.perAddress().max();
     this.addressWindow = config.perAddress().window().toNanos();
-    this.historyRetention = max(duplicateWindow, defaults.window, defaults.articleWindow, conflict.window,
-        conflict.articleWindow);
     this.escalation = new Escalation(config.escalation());
-    int historyLimit = Math.max(HISTORY_FLOOR, Math.max(Math.max(defaults.windowMax, conflict.windowMax),
-        Math.max(defaults.articleMax, conflict.articleMax)));
-    this.newState = key -> new PosterState(historyLimit, addressMax);
-    Duration idle = Duration.ofNanos(Math.max(historyRetention, addressWindow));
-    this.states = BoundedCaches.build(config.cache().maxPosters(), idle, ticker, evictions);
+    this.allowances = Allowances.of(limits.get(), duplicateWindow);
+    this.newState = key -> new PosterState(allowances.historyLimit(), addressMax);
+    this.states = BoundedCaches.build(config.cache().maxPosters(), idle(allowances), ticker, evictions);
+  }
+
+  /** The allowances of the limits in force; re-derived (and the idle expiry adjusted) when they changed. */
+  private Allowances allowances() {
+    Allowances current = allowances;
+    ThrottleConfig.PolicyLimits supplied = limits.get();
+    if (supplied != current.source()) {
+      current = Allowances.of(supplied, duplicateWindow);
+      allowances = current;
+      Duration idle = idle(current);
+      states.policy().expireAfterAccess().ifPresent(expiry -> expiry.setExpiresAfter(idle));
+    }
+    return current;
+  }
+
+  /** An entry idle this long serves no window any more. */
+  private Duration idle(Allowances allowances) {
+    return Duration.ofNanos(Math.max(allowances.historyRetention(), addressWindow));
   }
 
   /**
@@ -69,29 +109,32 @@ final class PosterGate {
   ThrottleDecision admit(PostAttempt attempt, TextFingerprint text, long articleHash, long now) {
     String posterKey = attempt.posterKey();
     String addressKey = attempt.addressKey();
+    Allowances current = allowances();
     PosterState poster = states.get(posterKey, newState);
     if (posterKey.equals(addressKey)) {
       synchronized (poster) {
-        return admitLocked(poster, poster, false, attempt.conflict(), text, articleHash, now);
+        return admitLocked(current, poster, poster, false, attempt.conflict(), text, articleHash, now);
       }
     }
     PosterState address = states.get(addressKey, newState);
     boolean posterFirst = posterKey.compareTo(addressKey) < 0;
     synchronized (posterFirst ? poster : address) {
       synchronized (posterFirst ? address : poster) {
-        return admitLocked(poster, address, true, attempt.conflict(), text, articleHash, now);
+        return admitLocked(current, poster, address, true, attempt.conflict(), text, articleHash, now);
       }
     }
   }
 
-  private ThrottleDecision admitLocked(PosterState poster, PosterState address, boolean checkAddress,
-      boolean conflictArticle, TextFingerprint text, long articleHash, long now) {
-    ThrottleDecision refusal = posterRefusal(poster, conflictArticle ? conflict : defaults, text, articleHash, now);
+  private ThrottleDecision admitLocked(Allowances current, PosterState poster, PosterState address,
+      boolean checkAddress, boolean conflictArticle, TextFingerprint text, long articleHash, long now) {
+    // A poster tracked before a publisher raised an allowance needs the longer history the new one counts back.
+    poster.ensureHistory(current.historyLimit());
+    ThrottleDecision refusal = posterRefusal(poster, current.rules(conflictArticle), text, articleHash, now);
     if (refusal == null && checkAddress) {
       refusal = addressRefusal(address, now);
     }
     if (refusal == null) {
-      poster.recordPost(now, articleHash, text.hash(), historyRetention);
+      poster.recordPost(now, articleHash, text.hash(), current.historyRetention());
       address.recordAddressPost(now, addressWindow); // the same state when the poster is anonymous
     }
     return refusal;

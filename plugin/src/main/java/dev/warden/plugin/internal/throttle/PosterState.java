@@ -26,6 +26,11 @@ final class PosterState {
     this.addressLimit = addressLimit;
   }
 
+  /** Lets the history keep at least {@code historyLimit} comments from now on (never shrinks it). */
+  void ensureHistory(int historyLimit) {
+    posts.raiseMaxEntries(historyLimit);
+  }
+
   /** The tick of this poster's comment {@code age} places back from its latest, or {@link LongRing#NONE}. */
   long postTick(int age) {
     return posts.tick(age);

@@ -6,6 +6,7 @@ import com.github.benmanes.caffeine.cache.Ticker;
 import dev.warden.classifier.ClassificationException;
 import dev.warden.classifier.Classifier;
 import dev.warden.classifier.Verdict;
+import dev.warden.plugin.PolicySettings;
 import dev.warden.plugin.WardenConfig;
 import dev.warden.plugin.store.Article;
 import dev.warden.plugin.store.ArticleRegistry;
@@ -47,8 +48,8 @@ class ModeratorTest {
   static Moderator moderator(String onErrorYaml) {
     WardenConfig config = WardenConfig.parse("release: {secret: " + SECRET + "}\nadmin: {auth: container}\n"
         + onErrorYaml, n -> null);
-    return new Moderator(new BrokenClassifier(), new ArticlePolicies(config.articles(), EMPTY,
-        Ticker.systemTicker()), config);
+    PolicySettings settings = PolicySettings.of(config);
+    return new Moderator(new BrokenClassifier(), new ArticlePolicies(() -> settings, EMPTY, Ticker.systemTicker()));
   }
 
   @Test
