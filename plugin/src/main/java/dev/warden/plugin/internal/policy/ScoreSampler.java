@@ -14,17 +14,18 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.concurrent.locks.LockSupport;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Keeps the score sample without touching the request path: {@link #accept} only offers to a bounded queue (a full
- * queue drops the sample and counts it), and one background thread writes the queue in batches of up to
- * {@value #BATCH}, waiting at most {@code console.samples.flush-interval} for a batch to fill. The same thread prunes
- * the table every {@value #PRUNE_MINUTES} minutes: rows older than the retention, then the oldest beyond
- * {@code max-rows}. A failed write loses that batch (counted, logged) rather than growing memory while the store is
- * down. Thread-safe.
+ * queue drops the sample and counts it). One background thread writes the queue every
+ * {@code console.samples.flush-interval}, or as soon as a batch of {@value #BATCH} is waiting, in batches of up to
+ * {@value #BATCH}. The same thread prunes the table every {@value #PRUNE_MINUTES} minutes: rows older than the
+ * retention, then the oldest beyond {@code max-rows}. A failed write loses that batch (counted, logged once per
+ * outage) rather than growing memory while the store is down. Thread-safe.
  */
 public final class ScoreSampler implements ScoreSamples, Consumer<ScoreSample>, AutoCloseable {
   /** The most samples written in one statement batch. */
@@ -39,6 +40,7 @@ public final class ScoreSampler implements ScoreSamples, Consumer<ScoreSample>, 
   private final BlockingQueue<ScoreSample> queue;
   private final LongAdder dropped = new LongAdder();
   private final Thread writer;
+  private final Object flushing = new Object();
   private volatile boolean running = true;
   private volatile boolean failing;
 
@@ -60,11 +62,21 @@ public final class ScoreSampler implements ScoreSamples, Consumer<ScoreSample>, 
     return sampler;
   }
 
+  /** A sampler whose writer thread is not started: samples stay queued until {@link #flush()} (for tests). */
+  static ScoreSampler paused(JdbcScoreSamples store, ConsoleConfig.Samples config, Clock clock) {
+    return new ScoreSampler(store, config, clock);
+  }
+
   /** Queues a sample; never blocks. */
   @Override
   public void accept(ScoreSample sample) {
-    if (config.enabled() && running && !queue.offer(sample)) {
+    if (!config.enabled() || !running) {
+      return;
+    }
+    if (!queue.offer(sample)) {
       dropped.increment();
+    } else if (queue.size() >= BATCH) {
+      LockSupport.unpark(writer);
     }
   }
 
@@ -73,12 +85,15 @@ public final class ScoreSampler implements ScoreSamples, Consumer<ScoreSample>, 
     return store.histogram(policy, label, since);
   }
 
+  /** Writes everything accepted before the call; waits for a write the background thread has begun. */
   @Override
   public void flush() {
-    List<ScoreSample> batch = new ArrayList<>(BATCH);
-    while (queue.drainTo(batch, BATCH) > 0) {
-      write(batch);
-      batch.clear();
+    synchronized (flushing) {
+      List<ScoreSample> batch = new ArrayList<>(BATCH);
+      while (queue.drainTo(batch, BATCH) > 0) {
+        write(batch);
+        batch.clear();
+      }
     }
   }
 
@@ -94,41 +109,15 @@ public final class ScoreSampler implements ScoreSamples, Consumer<ScoreSample>, 
 
   private void run() {
     long nextPrune = System.nanoTime();
-    List<ScoreSample> batch = new ArrayList<>(BATCH);
+    long interval = config.flushInterval().toNanos();
     while (running) {
-      try {
-        if (System.nanoTime() - nextPrune >= 0) {
-          pruneQuietly();
-          nextPrune = System.nanoTime() + TimeUnit.MINUTES.toNanos(PRUNE_MINUTES);
-        }
-        collect(batch);
-        write(batch);
-        batch.clear();
-      } catch (InterruptedException e) {
-        break; // close() interrupts; it writes what is left
+      if (System.nanoTime() - nextPrune >= 0) {
+        pruneQuietly();
+        nextPrune = System.nanoTime() + TimeUnit.MINUTES.toNanos(PRUNE_MINUTES);
       }
-    }
-  }
-
-  /** Waits for a first sample (at most a minute, so pruning stays on time), then for a batch or the interval. */
-  private void collect(List<ScoreSample> batch) throws InterruptedException {
-    ScoreSample first = queue.poll(1, TimeUnit.MINUTES);
-    if (first == null) {
-      return;
-    }
-    batch.add(first);
-    long deadline = System.nanoTime() + config.flushInterval().toNanos();
-    while (batch.size() < BATCH) {
-      queue.drainTo(batch, BATCH - batch.size());
-      long wait = deadline - System.nanoTime();
-      if (batch.size() >= BATCH || wait <= 0) {
-        return;
-      }
-      ScoreSample next = queue.poll(wait, TimeUnit.NANOSECONDS);
-      if (next == null) {
-        return;
-      }
-      batch.add(next);
+      // Wakes early when accept() sees a full batch waiting, or when close() stops the thread.
+      LockSupport.parkNanos(this, interval);
+      flush();
     }
   }
 
@@ -164,11 +153,11 @@ public final class ScoreSampler implements ScoreSamples, Consumer<ScoreSample>, 
     }
   }
 
-  /** Stops the thread and writes what is still queued (within a few seconds). */
+  /** Stops the thread and writes what is still queued. */
   @Override
   public void close() {
     running = false;
-    writer.interrupt();
+    LockSupport.unpark(writer);
     try {
       writer.join(Duration.ofSeconds(5).toMillis());
     } catch (InterruptedException e) {
