@@ -46,7 +46,7 @@ public record PolicySettings(
   /** The prefix of a section policy's name: {@code section:World}. */
   public static final String SECTION_PREFIX = "section:";
   /** At most this many section policies (the settings document must also fit the admin API's body limit). */
-  public static final int MAX_SECTIONS = 50;
+  public static final int MAX_SECTIONS = 40;
   /** The longest section name, as in the article registry. */
   public static final int MAX_SECTION_NAME = 100;
 

@@ -130,7 +130,7 @@ final class PolicySettingsJson {
 
   private static void flatten(String key, JsonNode node, Map<String, String> leaves) {
     if (node.isObject()) {
-      node.fields().forEachRemaining(e -> flatten(key.isEmpty() ? e.getKey() : key + "." + e.getKey(),
+      node.properties().forEach(e -> flatten(key.isEmpty() ? e.getKey() : key + "." + e.getKey(),
           e.getValue(), leaves));
     } else if (node.isNull()) {
       leaves.put(key, "off");

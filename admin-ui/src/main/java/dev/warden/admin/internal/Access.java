@@ -48,6 +48,15 @@ final class Access {
     return principal;
   }
 
+  /** A caller who may change policies (publisher or admin), or 401/403. */
+  AdminPrincipal requirePublisher(HttpServletRequest request) {
+    AdminPrincipal principal = requireUser(request);
+    if (!principal.canPublish()) {
+      throw ApiException.forbidden("The publisher role is needed.");
+    }
+    return principal;
+  }
+
   /** The caller, or null when nobody is logged in. */
   AdminPrincipal current(HttpServletRequest request) {
     if (builtin()) {

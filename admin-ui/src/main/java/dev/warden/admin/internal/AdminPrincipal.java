@@ -26,7 +26,7 @@ record AdminPrincipal(String user, Set<String> roles) implements Serializable {
     return roles.contains(MODERATOR) || roles.contains(ADMIN);
   }
 
-  /** May register articles. */
+  /** May register articles and change the live policies (the publishers' console). */
   boolean canPublish() {
     return roles.contains(PUBLISHER) || roles.contains(ADMIN);
   }

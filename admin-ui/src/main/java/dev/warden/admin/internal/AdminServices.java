@@ -2,6 +2,8 @@ package dev.warden.admin.internal;
 
 import dev.warden.plugin.AdminConfig;
 import dev.warden.plugin.Warden;
+import dev.warden.plugin.policy.LivePolicies;
+import dev.warden.plugin.policy.ScoreSamples;
 import dev.warden.plugin.store.ArticleRegistry;
 import dev.warden.plugin.store.HeldCommentStore;
 import dev.warden.plugin.store.PosterSuspensions;
@@ -20,11 +22,15 @@ import java.util.Objects;
  * @param clock the time source for the login throttle and suspensions
  * @param throttle the comment throttle (report, surges, coordinated groups)
  * @param suspensions poster suspensions, enforced by the throttle
+ * @param policies the live policies of the publishers' console (versioned)
+ * @param samples the score sample behind the what-if charts
  */
 public record AdminServices(
     HeldCommentStore comments, ArticleRegistry articles, AdminConfig admin, Runnable wakeReleaser, Clock clock,
-    ThrottlePolicy throttle, PosterSuspensions suspensions) {
+    ThrottlePolicy throttle, PosterSuspensions suspensions, LivePolicies policies, ScoreSamples samples) {
   public AdminServices {
+    Objects.requireNonNull(policies, "policies");
+    Objects.requireNonNull(samples, "samples");
     Objects.requireNonNull(throttle, "throttle");
     Objects.requireNonNull(suspensions, "suspensions");
     Objects.requireNonNull(comments, "comments");
@@ -38,6 +44,6 @@ public record AdminServices(
   public static AdminServices from(Warden warden) {
     return new AdminServices(
         warden.comments(), warden.articles(), warden.config().admin(), warden::wakeReleaser, warden.clock(),
-        warden.throttle(), warden.suspensions());
+        warden.throttle(), warden.suspensions(), warden.policies(), warden.scoreSamples());
   }
 }

@@ -34,6 +34,8 @@ public final class ApiServlet extends HttpServlet {
   private transient ArticleEndpoints articles;
   private transient PosterEndpoints posters;
   private transient ThrottleEndpoints throttle;
+  private transient PolicyEndpoints policies;
+  private transient WhatIfEndpoints whatIf;
 
   /** A servlet that gets its services from {@code locator} when the container initialises it. */
   public ApiServlet(Function<ServletContext, AdminServices> locator) {
@@ -50,6 +52,9 @@ public final class ApiServlet extends HttpServlet {
     articles = new ArticleEndpoints(access, services.articles());
     posters = new PosterEndpoints(access, services.suspensions(), services.clock());
     throttle = new ThrottleEndpoints(access, services.throttle(), services.comments());
+    policies = new PolicyEndpoints(access, services.policies());
+    whatIf = new WhatIfEndpoints(access, services.policies(), services.samples(), services.comments(),
+        services.clock());
   }
 
   @Override
@@ -72,7 +77,7 @@ public final class ApiServlet extends HttpServlet {
     try {
       route(buffered, response);
     } catch (ApiException e) {
-      error(response, e.status(), e.code(), e.getMessage(), e.body());
+      error(response, e.status(), e.code(), e.getMessage(), e.body(), e.details());
     } catch (StoreException e) {
       LOG.error("Admin API: store unavailable on {} {}", request.getMethod(), request.getRequestURI(), e);
       response.setHeader("Retry-After", "30");
@@ -100,6 +105,14 @@ public final class ApiServlet extends HttpServlet {
         case "queue" -> only(response, method, "GET", () -> queue.queue(request, response));
         case "counts" -> only(response, method, "GET", () -> queue.counts(request, response));
         case "throttle" -> only(response, method, "GET", () -> throttle.report(request, response));
+        case "whatif" -> only(response, method, "GET", () -> whatIf.whatIf(request, response));
+        case "policies" -> {
+          switch (method) {
+            case "GET" -> policies.get(request, response);
+            case "PUT" -> policies.put(request, response);
+            default -> throw methodNotAllowed(response, "GET, PUT");
+          }
+        }
         default -> throw ApiException.notFound("No such API endpoint.");
       }
     } else if (parts.length == 3 && "comments".equals(parts[1]) && !parts[2].isEmpty()) {
@@ -108,6 +121,10 @@ public final class ApiServlet extends HttpServlet {
       only(response, method, "POST", () -> queue.approve(request, response, parts[2]));
     } else if (parts.length == 4 && "comments".equals(parts[1]) && "reject".equals(parts[3])) {
       only(response, method, "POST", () -> queue.reject(request, response, parts[2]));
+    } else if (parts.length == 4 && "policies".equals(parts[1]) && "versions".equals(parts[2])) {
+      only(response, method, "GET", () -> policies.version(request, response, parts[3]));
+    } else if (parts.length == 4 && "policies".equals(parts[1]) && "rollback".equals(parts[2])) {
+      only(response, method, "POST", () -> policies.rollback(request, response, parts[3]));
     } else if (parts.length == 3 && "coordinated".equals(parts[1]) && !parts[2].isEmpty()) {
       only(response, method, "GET", () -> throttle.group(request, response, parts[2]));
     } else if (parts.length == 3 && "articles".equals(parts[1]) && !parts[2].isEmpty()) {
@@ -155,6 +172,11 @@ public final class ApiServlet extends HttpServlet {
 
   private static void error(HttpServletResponse response, int status, String code, String message, Object extra)
       throws IOException {
+    error(response, status, code, message, extra, Map.of());
+  }
+
+  private static void error(HttpServletResponse response, int status, String code, String message, Object extra,
+      Map<String, Object> details) throws IOException {
     if (response.isCommitted()) {
       return;
     }
@@ -164,6 +186,7 @@ public final class ApiServlet extends HttpServlet {
     if (extra != null) {
       body.put("comment", extra);
     }
+    body.putAll(details);
     Json.write(response, status, body);
   }
 

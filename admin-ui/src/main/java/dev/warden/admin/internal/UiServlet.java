@@ -10,7 +10,8 @@ import java.io.UncheckedIOException;
 import java.util.Map;
 
 /**
- * Serves the admin page at {@code /warden/admin/*} from the jar. Only a fixed set of files exists (looked up by
+ * Serves the admin pages at {@code /warden/admin/*} from the jar: the moderators' queue ({@code /}) and the
+ * publishers' console ({@code /console.html}). Only a fixed set of files exists (looked up by
  * exact name in a map, never by building a path), so no request can reach anything else. Every answer carries a
  * strict Content-Security-Policy, {@code X-Frame-Options: DENY}, {@code Referrer-Policy: no-referrer} and
  * {@code nosniff}. {@code /warden/admin} (no slash) redirects to {@code /warden/admin/}.
@@ -26,18 +27,25 @@ public final class UiServlet extends HttpServlet {
       "/", "index.html",
       "/index.html", "index.html",
       "/app.js", "app.js",
-      "/app.css", "app.css");
+      "/app.css", "app.css",
+      "/console.html", "console.html",
+      "/console.js", "console.js",
+      "/console.css", "console.css");
   private static final Map<String, String> TYPES = Map.of(
       "index.html", "text/html;charset=utf-8",
       "app.js", "text/javascript;charset=utf-8",
-      "app.css", "text/css;charset=utf-8");
+      "app.css", "text/css;charset=utf-8",
+      "console.html", "text/html;charset=utf-8",
+      "console.js", "text/javascript;charset=utf-8",
+      "console.css", "text/css;charset=utf-8");
 
   private transient Map<String, byte[]> contents;
 
   @Override
   public void init() throws ServletException {
-    contents = Map.of(
-        "index.html", load("index.html"), "app.js", load("app.js"), "app.css", load("app.css"));
+    Map<String, byte[]> loaded = new java.util.HashMap<>();
+    TYPES.keySet().forEach(name -> loaded.put(name, load(name)));
+    contents = Map.copyOf(loaded);
   }
 
   @Override
