@@ -89,6 +89,10 @@ function fmt(value) {
   return typeof value === 'number' ? value.toFixed(2) : 'off';
 }
 
+function perDay(value) {
+  return value >= 100 ? value.toFixed(0) : value.toFixed(1);
+}
+
 function when(iso) {
   const date = new Date(iso);
   return Number.isNaN(date.getTime()) ? iso : date.toLocaleString();
@@ -649,7 +653,7 @@ function renderReadout(hold) {
   } else {
     const at = row(hold);
     readout.append('At ', el('strong', null, fmt(hold)), ` this policy would hold `);
-    readout.append(el('strong', 'held', `${at.heldPerDay} comments/day`), ` for ${name} · precision `);
+    readout.append(el('strong', 'held', `${perDay(at.heldPerDay)} comments/day`), ` for ${name} · precision `);
     readout.append(el('strong', 'precision', at.precision === null ? 'unknown' : `${Math.round(at.precision * 100)}%`));
     readout.append(at.decided === 0 ? ' (no moderator decisions at this score yet)'
       : ` (${at.rejected} of ${at.decided} decided holds were rejected)`);
@@ -662,12 +666,12 @@ function renderReadout(hold) {
     ? 'This section policy is not saved yet; the chart shows the comments on its section\'s registered articles.'
     : now.hold === null
       ? `In force now: hold off for ${name}.`
-      : `In force now: hold at ${fmt(now.hold)} → ${nowRow.heldPerDay}/day, precision `
+      : `In force now: hold at ${fmt(now.hold)} → ${perDay(nowRow.heldPerDay)}/day, precision `
         + `${nowRow.precision === null ? 'unknown' : `${Math.round(nowRow.precision * 100)}%`}.`;
   const reject = draftThreshold('reject');
   const rejectRow = row(reject);
   $('whatif-reject').textContent = reject === null ? `Reject is off for ${name} (comments are held, never rejected unread).`
-    : `Reject at ${fmt(reject)} → ${rejectRow.heldPerDay} comments/day rejected without review.`;
+    : `Reject at ${fmt(reject)} → ${perDay(rejectRow.heldPerDay)} comments/day rejected without review.`;
   $('whatif-note').textContent = `${data.samples} sampled comments over ${data.coveredDays.toFixed(1)} day(s). `
     + 'Comments/day counts the comments scoring at or above the threshold for this label alone; precision is the '
     + 'share of decided held comments at or above it that moderators rejected.'
@@ -699,9 +703,13 @@ function drawChart(hold, reject) {
   const max = Math.max(1, ...bins);
   const y = (count) => top + ph - (count <= 0 ? 0 : (Math.log10(1 + count) / Math.log10(1 + max)) * ph);
 
-  for (let power = 1; power <= max; power *= 10) {
+  let power = 1;
+  for (; power <= max; power *= 10) {
     chart.append(svg('line', { x1: left, x2: left + pw, y1: y(power), y2: y(power), class: 'grid' }));
     chart.append(svg('text', { x: left - 6, y: y(power) + 4, class: 'axis axis-left' }, String(power)));
+  }
+  if (max > 1 && y(max) < y(power / 10) - 12) {
+    chart.append(svg('text', { x: left - 6, y: y(max) + 8, class: 'axis axis-left' }, String(max)));
   }
   chart.append(svg('text', { x: 12, y: top + ph / 2, class: 'axis-title', transform: `rotate(-90 12 ${top + ph / 2})` },
     'comments (log)'));
