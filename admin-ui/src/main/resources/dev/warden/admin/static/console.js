@@ -760,8 +760,10 @@ function thresholdLine(chart, x, top, ph, value, className, label, anchor) {
   if (value === null || value === undefined) return;
   const at = x(value);
   chart.append(svg('line', { x1: at, x2: at, y1: top - 4, y2: top + ph, class: className }));
+  // Candidates are labelled a line lower than the thresholds in force, so that close lines stay readable.
+  const labelY = className.includes('line-candidate') ? 24 : 10;
   chart.append(svg('text', {
-    x: anchor === 'end' ? at - 4 : at + 4, y: top + 10, class: `line-label ${className}`, 'text-anchor': anchor,
+    x: anchor === 'end' ? at - 4 : at + 4, y: top + labelY, class: `line-label ${className}`, 'text-anchor': anchor,
   }, label));
 }
 
