@@ -165,6 +165,9 @@ class AdminThrottleApiTest {
     assertThat(shown.get("seen").get("posters").asInt()).isEqualTo(4);
     assertThat(shown.get("comments")).hasSize(2);
     assertThat(shown.get("comments").get(0).get("reason").asText()).isEqualTo("coordinated");
+    assertThat(shown.get("comments").get(0).get("group").asText()).isEqualTo(group);
+    assertThat(shown.get("comments").get(0).get("reasonText").asText())
+        .isEqualTo("Held: the same text came from several posters within a short time (coordinated).");
     assertThat(http.get("/warden/api/coordinated/0123456789abcdef").statusCode()).isEqualTo(404);
     assertThat(http.get("/warden/api/coordinated/%3Cscript%3E").statusCode()).isEqualTo(404);
   }
