@@ -12,6 +12,7 @@ import dev.warden.plugin.internal.throttle.ClockTicker;
 import dev.warden.plugin.internal.throttle.EnforcedSuspensions;
 import dev.warden.plugin.internal.throttle.SuspensionRefresh;
 import dev.warden.plugin.store.ArticleRegistry;
+import dev.warden.plugin.store.AuditTrail;
 import dev.warden.plugin.store.HeldCommentStore;
 import dev.warden.plugin.store.PosterSuspensions;
 import dev.warden.plugin.throttle.ThrottlePolicy;
@@ -53,7 +54,8 @@ public final class Warden implements AutoCloseable {
     this.outbox = outbox;
     this.throttle = throttle;
     this.suspensionRefresh = suspensionRefresh;
-    this.suspensions = new EnforcedSuspensions(store.suspensions(), throttle, suspensionRefresh::refresh);
+    this.suspensions = new AttributedSuspensions(store.suspensions(),
+        stored -> new EnforcedSuspensions(stored, throttle, suspensionRefresh::refresh));
     this.clock = clock;
   }
 
@@ -186,6 +188,11 @@ public final class Warden implements AutoCloseable {
   /** Poster suspensions: stored durably and enforced by this node's throttle at once. */
   public PosterSuspensions suspensions() {
     return suspensions;
+  }
+
+  /** The audit trail: who did what, when and from where; the admin API records logins in it and lists it. */
+  public AuditTrail audit() {
+    return store.audit();
   }
 
   /** The clock every component of this instance reads. */

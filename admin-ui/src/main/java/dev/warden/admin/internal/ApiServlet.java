@@ -34,6 +34,7 @@ public final class ApiServlet extends HttpServlet {
   private transient ArticleEndpoints articles;
   private transient PosterEndpoints posters;
   private transient ThrottleEndpoints throttle;
+  private transient AuditEndpoints audit;
 
   /** A servlet that gets its services from {@code locator} when the container initialises it. */
   public ApiServlet(Function<ServletContext, AdminServices> locator) {
@@ -45,11 +46,12 @@ public final class ApiServlet extends HttpServlet {
     AdminServices services = locator.apply(getServletContext());
     Access access = new Access(services.admin());
     Credentials credentials = new Credentials(services.admin());
-    auth = new AuthEndpoints(access, credentials, new LoginThrottle(services.clock()));
+    auth = new AuthEndpoints(access, credentials, new LoginThrottle(services.clock()), services.audit());
     queue = new QueueEndpoints(access, services.comments(), services.wakeReleaser());
     articles = new ArticleEndpoints(access, services.articles());
     posters = new PosterEndpoints(access, services.suspensions(), services.clock());
     throttle = new ThrottleEndpoints(access, services.throttle(), services.comments());
+    audit = new AuditEndpoints(access, services.audit());
   }
 
   @Override
@@ -100,6 +102,7 @@ public final class ApiServlet extends HttpServlet {
         case "queue" -> only(response, method, "GET", () -> queue.queue(request, response));
         case "counts" -> only(response, method, "GET", () -> queue.counts(request, response));
         case "throttle" -> only(response, method, "GET", () -> throttle.report(request, response));
+        case "audit" -> only(response, method, "GET", () -> audit.list(request, response));
         default -> throw ApiException.notFound("No such API endpoint.");
       }
     } else if (parts.length == 3 && "comments".equals(parts[1]) && !parts[2].isEmpty()) {

@@ -10,7 +10,8 @@ import java.io.UncheckedIOException;
 import java.util.Map;
 
 /**
- * Serves the admin page at {@code /warden/admin/*} from the jar. Only a fixed set of files exists (looked up by
+ * Serves the admin pages at {@code /warden/admin/*} from the jar: the queue ({@code index.html}) and the audit
+ * trail ({@code audit.html}). Only a fixed set of files exists (looked up by
  * exact name in a map, never by building a path), so no request can reach anything else. Every answer carries a
  * strict Content-Security-Policy, {@code X-Frame-Options: DENY}, {@code Referrer-Policy: no-referrer} and
  * {@code nosniff}. {@code /warden/admin} (no slash) redirects to {@code /warden/admin/}.
@@ -26,18 +27,27 @@ public final class UiServlet extends HttpServlet {
       "/", "index.html",
       "/index.html", "index.html",
       "/app.js", "app.js",
-      "/app.css", "app.css");
+      "/app.css", "app.css",
+      "/audit.html", "audit.html",
+      "/audit.js", "audit.js",
+      "/audit.css", "audit.css");
   private static final Map<String, String> TYPES = Map.of(
       "index.html", "text/html;charset=utf-8",
       "app.js", "text/javascript;charset=utf-8",
-      "app.css", "text/css;charset=utf-8");
+      "app.css", "text/css;charset=utf-8",
+      "audit.html", "text/html;charset=utf-8",
+      "audit.js", "text/javascript;charset=utf-8",
+      "audit.css", "text/css;charset=utf-8");
 
   private transient Map<String, byte[]> contents;
 
   @Override
   public void init() throws ServletException {
-    contents = Map.of(
-        "index.html", load("index.html"), "app.js", load("app.js"), "app.css", load("app.css"));
+    Map<String, byte[]> loaded = new java.util.HashMap<>();
+    for (String file : TYPES.keySet()) {
+      loaded.put(file, load(file));
+    }
+    contents = Map.copyOf(loaded);
   }
 
   @Override
