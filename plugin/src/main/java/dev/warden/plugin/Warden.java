@@ -54,8 +54,7 @@ public final class Warden implements AutoCloseable {
     this.outbox = outbox;
     this.throttle = throttle;
     this.suspensionRefresh = suspensionRefresh;
-    this.suspensions = new AttributedSuspensions(store.suspensions(),
-        stored -> new EnforcedSuspensions(stored, throttle, suspensionRefresh::refresh));
+    this.suspensions = new EnforcedSuspensions(store.suspensions(), throttle, suspensionRefresh::refresh);
     this.clock = clock;
   }
 
