@@ -5,8 +5,6 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.warden.plugin.store.CommentStatus;
 import dev.warden.plugin.store.HeldComment;
-import java.io.File;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -18,9 +16,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -28,8 +23,6 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * it with the keyboard. Skipped (with a message) without /usr/bin/chromium, except on CI where it fails.
  */
 class AdminBrowserTest {
-  private static final String CHROMIUM = "/usr/bin/chromium";
-  private static final String CHROMEDRIVER = "/usr/bin/chromedriver";
   private static final String HOSTILE = "<img src=x onerror=alert(1)><b>bold</b> you idiot";
 
   @TempDir Path dir;
@@ -38,27 +31,8 @@ class AdminBrowserTest {
 
   @BeforeEach
   void start() throws Exception {
-    boolean installed = Files.isExecutable(Path.of(CHROMIUM)) && Files.isExecutable(Path.of(CHROMEDRIVER));
-    if (!installed && "true".equals(System.getenv("CI"))) {
-      throw new IllegalStateException(CHROMIUM + " or " + CHROMEDRIVER + " is missing on CI: "
-          + "apt-get install -y chromium chromium-driver");
-    }
-    if (!installed) {
-      System.err.println("SKIPPED AdminBrowserTest: " + CHROMIUM + " or " + CHROMEDRIVER + " not installed "
-          + "(apt-get install -y chromium chromium-driver)");
-    }
-    assumeTrue(installed, "Chromium not installed; the browser test is skipped locally (it fails on CI)");
+    browser = HeadlessChromium.start(dir.resolve("chromium"), AdminBrowserTest.class.getSimpleName());
     server = AdminServer.start(dir.resolve("data"));
-    ChromeOptions options = new ChromeOptions();
-    options.setBinary(CHROMIUM);
-    options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-        "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
-        "--user-data-dir=" + Files.createDirectories(dir.resolve("chromium")), "--window-size=1280,900");
-    ChromeDriverService service = new ChromeDriverService.Builder()
-        .usingDriverExecutable(new File(CHROMEDRIVER))
-        .usingAnyFreePort()
-        .build();
-    browser = new ChromeDriver(service, options);
   }
 
   @AfterEach

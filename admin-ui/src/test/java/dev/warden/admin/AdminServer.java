@@ -1,5 +1,13 @@
 package dev.warden.admin;
 
+import dev.warden.plugin.ModerationFilter;
+import jakarta.servlet.DispatcherType;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.util.EnumSet;
+import org.eclipse.jetty.ee10.servlet.FilterHolder;
+import org.eclipse.jetty.ee10.servlet.ServletHolder;
 import dev.warden.admin.internal.AdminInstaller;
 import dev.warden.admin.internal.AdminServices;
 import dev.warden.plugin.Warden;
@@ -78,6 +86,27 @@ final class AdminServer implements AutoCloseable {
     return start(yaml(dataDir), context -> { });
   }
 
+  /**
+   * Starts with a given warden.yaml, the Warden's moderation filter and a site servlet at {@code /articles/*} that
+   * accepts every comment the filter lets through (201).
+   */
+  static AdminServer startWithSite(String yaml) throws Exception {
+    return start(yaml, (warden, context) -> {
+      context.addFilter(new FilterHolder(new ModerationFilter(warden)), "/*", EnumSet.of(DispatcherType.REQUEST));
+      context.addServlet(new ServletHolder(new AcceptingSite()), "/articles/*");
+    });
+  }
+
+  /** The site's comment servlet: accepts everything Warden lets through. */
+  static final class AcceptingSite extends HttpServlet {
+    private static final long serialVersionUID = 1L;
+
+    @Override
+    protected void doPost(HttpServletRequest request, HttpServletResponse response) {
+      response.setStatus(201);
+    }
+  }
+
   /** Starts with a given warden.yaml; {@code customizer} may add e.g. a security handler to the context. */
   static AdminServer start(String yaml, Consumer<ServletContextHandler> customizer) throws Exception {
     return start(yaml, (warden, context) -> customizer.accept(context));
@@ -91,7 +120,8 @@ final class AdminServer implements AutoCloseable {
     AdminServices counted = new AdminServices(services.comments(), services.articles(), services.admin(), () -> {
       wakes.incrementAndGet();
       services.wakeReleaser().run();
-    }, services.clock(), services.throttle(), services.suspensions(), services.policies(), services.samples());
+    }, services.clock(), services.throttle(), services.suspensions(), services.audit(), services.policies(),
+        services.samples());
     Server server = new Server();
     ServerConnector connector = new ServerConnector(server);
     connector.setHost("127.0.0.1");

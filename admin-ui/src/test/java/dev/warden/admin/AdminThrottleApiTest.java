@@ -5,18 +5,10 @@ import static dev.warden.admin.Http.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.warden.plugin.ModerationFilter;
-import jakarta.servlet.DispatcherType;
-import jakarta.servlet.http.HttpServlet;
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.EnumSet;
-import org.eclipse.jetty.ee10.servlet.FilterHolder;
-import org.eclipse.jetty.ee10.servlet.ServletHolder;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -28,36 +20,32 @@ import org.junit.jupiter.api.io.TempDir;
  * told apart by a site cookie, so that one test address can play several posters.
  */
 class AdminThrottleApiTest {
-  static final String THROTTLE = """
-      throttle:
-        poster-key: {order: [cookie, ip], cookie: site_user}
-        limits:
-          default: {min-interval: 0s, max: 100, window: 10m, per-article: {max: 100, window: 24h}}
-          conflict: {min-interval: 0s, max: 100, window: 10m, per-article: {max: 100, window: 24h}}
-        per-address: {max: 1000, window: 10m}
-        coordinated: {posters: 3, window: 30m, min-length: 20}
-        surge: {enabled: false, factor: 5, floor: 20, window: 2m, baseline: 30m, min-duration: 10m}
-      """;
+  static final String THROTTLE = throttle("{enabled: false}");
+
+  /**
+   * A throttle that tells posters apart by the {@code site_user} cookie, with generous limits (tests post quickly
+   * from one address), coordinated groups from 3 posters, and the given surge settings.
+   */
+  static String throttle(String surge) {
+    return """
+        throttle:
+          poster-key: {order: [cookie, ip], cookie: site_user}
+          limits:
+            default: {min-interval: 0s, max: 100, window: 10m, per-article: {max: 100, window: 24h}}
+            conflict: {min-interval: 0s, max: 100, window: 10m, per-article: {max: 100, window: 24h}}
+          per-address: {max: 1000, window: 10m}
+          coordinated: {posters: 3, window: 30m, min-length: 20}
+          surge: %s
+        """.formatted(surge);
+  }
 
   @TempDir static Path dataDir;
   static AdminServer server;
 
-  /** The site's comment servlet: accepts everything Warden lets through. */
-  static final class SiteComments extends HttpServlet {
-    private static final long serialVersionUID = 1L;
-
-    @Override
-    protected void doPost(HttpServletRequest request, HttpServletResponse response) {
-      response.setStatus(201);
-    }
-  }
 
   @BeforeAll
   static void start() throws Exception {
-    server = AdminServer.start(AdminServer.yaml(dataDir) + THROTTLE, (warden, context) -> {
-      context.addFilter(new FilterHolder(new ModerationFilter(warden)), "/*", EnumSet.of(DispatcherType.REQUEST));
-      context.addServlet(new ServletHolder(new SiteComments()), "/articles/*");
-    });
+    server = AdminServer.startWithSite(AdminServer.yaml(dataDir) + THROTTLE);
   }
 
   @AfterAll
@@ -165,6 +153,9 @@ class AdminThrottleApiTest {
     assertThat(shown.get("seen").get("posters").asInt()).isEqualTo(4);
     assertThat(shown.get("comments")).hasSize(2);
     assertThat(shown.get("comments").get(0).get("reason").asText()).isEqualTo("coordinated");
+    assertThat(shown.get("comments").get(0).get("group").asText()).isEqualTo(group);
+    assertThat(shown.get("comments").get(0).get("reasonText").asText())
+        .isEqualTo("Held: the same text came from several posters within a short time (coordinated).");
     assertThat(http.get("/warden/api/coordinated/0123456789abcdef").statusCode()).isEqualTo(404);
     assertThat(http.get("/warden/api/coordinated/%3Cscript%3E").statusCode()).isEqualTo(404);
   }

@@ -3,10 +3,7 @@ package dev.warden.admin;
 import static dev.warden.admin.AdminServer.PASSWORD;
 import static dev.warden.admin.Http.json;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import dev.warden.plugin.ModerationFilter;
-import jakarta.servlet.DispatcherType;
 import java.io.File;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
@@ -14,10 +11,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.List;
-import org.eclipse.jetty.ee10.servlet.FilterHolder;
-import org.eclipse.jetty.ee10.servlet.ServletHolder;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -27,9 +21,6 @@ import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -39,9 +30,6 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * except on CI where it fails. Saves a screenshot of the what-if view to {@code target/screenshots/whatif.png}.
  */
 class ConsoleBrowserTest {
-  private static final String CHROMIUM = "/usr/bin/chromium";
-  private static final String CHROMEDRIVER = "/usr/bin/chromedriver";
-
   @TempDir Path dir;
   private AdminServer server;
   private WebDriver browser;
@@ -50,30 +38,8 @@ class ConsoleBrowserTest {
 
   @BeforeEach
   void start() throws Exception {
-    boolean installed = Files.isExecutable(Path.of(CHROMIUM)) && Files.isExecutable(Path.of(CHROMEDRIVER));
-    if (!installed && "true".equals(System.getenv("CI"))) {
-      throw new IllegalStateException(CHROMIUM + " or " + CHROMEDRIVER + " is missing on CI: "
-          + "apt-get install -y chromium chromium-driver");
-    }
-    if (!installed) {
-      System.err.println("SKIPPED ConsoleBrowserTest: " + CHROMIUM + " or " + CHROMEDRIVER + " not installed "
-          + "(apt-get install -y chromium chromium-driver)");
-    }
-    assumeTrue(installed, "Chromium not installed; the browser test is skipped locally (it fails on CI)");
-    server = AdminServer.start(AdminServer.yaml(dir.resolve("data")) + PolicyApiTest.CONSOLE, (warden, context) -> {
-      context.addFilter(new FilterHolder(new ModerationFilter(warden)), "/*", EnumSet.of(DispatcherType.REQUEST));
-      context.addServlet(new ServletHolder(new PolicyApiTest.SiteComments()), "/articles/*");
-    });
-    ChromeOptions options = new ChromeOptions();
-    options.setBinary(CHROMIUM);
-    options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-        "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
-        "--user-data-dir=" + Files.createDirectories(dir.resolve("chromium")), "--window-size=1400,1000");
-    ChromeDriverService service = new ChromeDriverService.Builder()
-        .usingDriverExecutable(new File(CHROMEDRIVER))
-        .usingAnyFreePort()
-        .build();
-    browser = new ChromeDriver(service, options);
+    browser = HeadlessChromium.start(dir.resolve("chromium"), "ConsoleBrowserTest");
+    server = AdminServer.startWithSite(AdminServer.yaml(dir.resolve("data")) + PolicyApiTest.CONSOLE);
     wait = new WebDriverWait(browser, Duration.ofSeconds(15));
   }
 

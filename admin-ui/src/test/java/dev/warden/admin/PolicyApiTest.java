@@ -6,18 +6,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.warden.plugin.ModerationFilter;
-import jakarta.servlet.DispatcherType;
-import jakarta.servlet.http.HttpServlet;
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.function.Consumer;
-import org.eclipse.jetty.ee10.servlet.FilterHolder;
-import org.eclipse.jetty.ee10.servlet.ServletHolder;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -45,22 +37,9 @@ class PolicyApiTest {
   @TempDir Path dataDir;
   AdminServer server;
 
-  /** The site's comment servlet: accepts everything Warden lets through. */
-  static final class SiteComments extends HttpServlet {
-    private static final long serialVersionUID = 1L;
-
-    @Override
-    protected void doPost(HttpServletRequest request, HttpServletResponse response) {
-      response.setStatus(201);
-    }
-  }
-
   @BeforeEach
   void start() throws Exception {
-    server = AdminServer.start(AdminServer.yaml(dataDir) + CONSOLE, (warden, context) -> {
-      context.addFilter(new FilterHolder(new ModerationFilter(warden)), "/*", EnumSet.of(DispatcherType.REQUEST));
-      context.addServlet(new ServletHolder(new SiteComments()), "/articles/*");
-    });
+    server = AdminServer.startWithSite(AdminServer.yaml(dataDir) + CONSOLE);
   }
 
   @AfterEach

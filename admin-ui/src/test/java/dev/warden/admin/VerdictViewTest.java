@@ -5,20 +5,12 @@ import static dev.warden.admin.Http.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.warden.plugin.ModerationFilter;
 import dev.warden.plugin.store.HeldComment;
-import jakarta.servlet.DispatcherType;
-import jakarta.servlet.http.HttpServlet;
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.StreamSupport;
-import org.eclipse.jetty.ee10.servlet.FilterHolder;
-import org.eclipse.jetty.ee10.servlet.ServletHolder;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -37,24 +29,13 @@ class VerdictViewTest {
   static AdminServer server;
 
   /** The site's own comment servlet: stores nothing, answers 201. */
-  static final class SiteComments extends HttpServlet {
-    private static final long serialVersionUID = 1L;
-
-    @Override
-    protected void doPost(HttpServletRequest request, HttpServletResponse response) {
-      response.setStatus(201);
-    }
-  }
 
   @BeforeAll
   static void start() throws Exception {
     // Posts many comments from one address: the throttle has its own tests (AdminThrottleApiTest).
     String yaml = AdminServer.yaml(dataDir) + "articles: {conflict: {paths: [\"/articles/war-*/comments\"]}}\n"
         + "throttle: {enabled: false}\n";
-    server = AdminServer.start(yaml, (warden, context) -> {
-      context.addFilter(new FilterHolder(new ModerationFilter(warden)), "/*", EnumSet.of(DispatcherType.REQUEST));
-      context.addServlet(new ServletHolder(new SiteComments()), "/articles/*");
-    });
+    server = AdminServer.startWithSite(yaml);
   }
 
   @AfterAll

@@ -6,16 +6,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.warden.plugin.ModerationFilter;
 import dev.warden.plugin.store.Article;
-import jakarta.servlet.DispatcherType;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.List;
-import org.eclipse.jetty.ee10.servlet.FilterHolder;
-import org.eclipse.jetty.ee10.servlet.ServletHolder;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -46,10 +41,7 @@ class WhatIfApiTest {
 
   @BeforeAll
   static void start() throws Exception {
-    server = AdminServer.start(AdminServer.yaml(dataDir) + PolicyApiTest.CONSOLE, (warden, context) -> {
-      context.addFilter(new FilterHolder(new ModerationFilter(warden)), "/*", EnumSet.of(DispatcherType.REQUEST));
-      context.addServlet(new ServletHolder(new PolicyApiTest.SiteComments()), "/articles/*");
-    });
+    server = AdminServer.startWithSite(AdminServer.yaml(dataDir) + PolicyApiTest.CONSOLE);
     server.articles.put(new Article("allotments", "Allotments", "Gardening", List.of(), null));
     for (String text : BENIGN) {
       assertThat(comment("war-diary", text).statusCode()).isEqualTo(201);

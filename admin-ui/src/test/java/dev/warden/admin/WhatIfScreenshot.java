@@ -5,8 +5,6 @@ import static dev.warden.admin.Http.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.warden.plugin.ModerationFilter;
-import jakarta.servlet.DispatcherType;
 import java.io.File;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -14,10 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
-import java.util.EnumSet;
 import java.util.List;
-import org.eclipse.jetty.ee10.servlet.FilterHolder;
-import org.eclipse.jetty.ee10.servlet.ServletHolder;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
@@ -54,10 +49,7 @@ class WhatIfScreenshot {
           conflict: {paths: ["/articles/war-*/comments"]}
         throttle: {enabled: false}
         """;
-    try (AdminServer server = AdminServer.start(yaml, (warden, context) -> {
-      context.addFilter(new FilterHolder(new ModerationFilter(warden)), "/*", EnumSet.of(DispatcherType.REQUEST));
-      context.addServlet(new ServletHolder(new PolicyApiTest.SiteComments()), "/articles/*");
-    })) {
+    try (AdminServer server = AdminServer.startWithSite(yaml)) {
       Http moderator = new Http(server.base);
       moderator.login("moderator", PASSWORD);
       int held = 0;

@@ -88,7 +88,8 @@ class DemoEndToEndTest {
         Map.of("author", "Troll", "text", text));
 
     assertThat(post.statusCode()).isEqualTo(303);
-    assertThat(post.headers().firstValue("Location")).hasValue("/articles/" + CONFLICT + "?comment=pending");
+    assertThat(post.headers().firstValue("Location").orElseThrow())
+        .startsWith("/articles/" + CONFLICT + "?comment=pending&status=");
     assertThat(reader.get("/articles/" + CONFLICT + "?comment=pending").body())
         .contains("Thanks — your comment awaits moderation.").doesNotContain("Go away.");
     assertThat(reader.published(CONFLICT, text)).isZero();
@@ -142,7 +143,8 @@ class DemoEndToEndTest {
     String text = ABUSE + " Posted from the article page.";
     HttpResponse<String> post = reader().postForm("/articles/" + CONFLICT + "/comments",
         Map.of("author", "Form Poster", "text", text));
-    assertThat(post.headers().firstValue("Location")).hasValue("/articles/" + CONFLICT + "?comment=pending");
+    assertThat(post.headers().firstValue("Location").orElseThrow())
+        .startsWith("/articles/" + CONFLICT + "?comment=pending&status=");
     String id = moderator.queue("pending").stream().filter(item -> item.get("text").asText().equals(text))
         .findFirst().orElseThrow().get("id").asText();
 
@@ -168,6 +170,51 @@ class DemoEndToEndTest {
     DemoHttp.await("the outbox has run", () -> moderator.published(CONFLICT, other) == 1);
     assertThat(moderator.published(CONFLICT, text)).isZero();
     assertThat(moderator.approve(id).statusCode()).isEqualTo(409);
+  }
+
+  @Test
+  void aHeldFormPostLinksItsAuthorToAStatusPageThatFollowsTheDecision() throws Exception {
+    DemoHttp reader = reader();
+    DemoHttp moderator = moderator();
+    String text = ABUSE + " <img src=x onerror=alert(1)> Follow me.";
+    HttpResponse<String> post = reader.postForm("/articles/" + CONFLICT + "/comments",
+        Map.of("author", "Status Reader", "text", text));
+    String location = post.headers().firstValue("Location").orElseThrow();
+    String token = location.substring(location.indexOf("&status=") + "&status=".length());
+
+    String article = reader.get(location).body();
+
+    assertThat(token).matches("[A-Za-z0-9_-]{32}");
+    assertThat(article).contains("Thanks — your comment awaits moderation.",
+        "<a href=\"/warden/status/" + token + "\" rel=\"nofollow noreferrer\" id=\"comment-status\">");
+    String status = "/warden/status/" + token;
+    String page = reader.get(status).body();
+    assertThat(page).contains("Your comment is pending").doesNotContain("Follow me", "Status Reader", "<img");
+    String id = moderator.queue("pending").stream().filter(item -> item.get("text").asText().equals(text))
+        .findFirst().orElseThrow().get("id").asText();
+
+    assertThat(moderator.approve(id).statusCode()).isEqualTo(200);
+
+    DemoHttp.await("the approved comment is published", () -> moderator.published(CONFLICT, text) == 1);
+    HttpResponse<String> published = reader.send(reader.request(status).header("Accept", "application/json")
+        .GET().build());
+    assertThat(DemoHttp.JSON.readTree(published.body()).get("status").asText()).isEqualTo("published");
+    assertThat(reader.get(status).body()).contains("Your comment is published");
+  }
+
+  @Test
+  void aHeldJsonPostGetsAStatusUrlAndAForgedStatusParameterIsNotLinked() throws Exception {
+    DemoHttp reader = reader();
+    HttpResponse<String> post = reader.postJson("/articles/" + CONFLICT + "/comments",
+        DemoHttp.JSON.writeValueAsString(Map.of("author", "Test", "text", ABUSE + " JSON status.")));
+    String statusUrl = DemoHttp.JSON.readTree(post.body()).get("statusUrl").asText();
+
+    assertThat(statusUrl).matches("/warden/status/[A-Za-z0-9_-]{32}");
+    assertThat(reader.get(statusUrl).statusCode()).isEqualTo(200);
+    assertThat(reader.get("/warden/status/" + "A".repeat(32)).statusCode()).isEqualTo(404);
+    String forged = reader.get("/articles/" + CONFLICT + "?comment=pending&status=%22%3E%3Cscript%3Ealert(1)"
+        + "%3C%2Fscript%3E").body();
+    assertThat(forged).contains("awaits moderation").doesNotContain("comment-status", "<script>alert");
   }
 
   @Test

@@ -3,6 +3,7 @@ package dev.warden.plugin;
 import com.github.benmanes.caffeine.cache.Ticker;
 import dev.warden.plugin.internal.config.WardenConfigLocator;
 import dev.warden.plugin.internal.http.EndpointMatcher;
+import dev.warden.plugin.internal.http.StatusPage;
 import dev.warden.plugin.internal.http.SubmissionHandler;
 import dev.warden.plugin.internal.policy.ArticlePolicies;
 import dev.warden.plugin.internal.policy.Moderator;
@@ -20,8 +21,10 @@ import java.io.IOException;
  * Catches comment submissions and moderates them before the site sees them. Requests to no configured comment
  * endpoint pass through untouched. A submission is read once (bounded), classified and then let through with its
  * body re-exposed, or held (202 / 303 {@code ?comment=pending}), or rejected (422 / 303 {@code ?comment=rejected});
- * a signed release replay of an approved comment is verified and let through once. A reader never gets an error
- * page from Warden: bad input gets a 4xx, an unavailable store a 503 with {@code Retry-After}.
+ * a signed release replay of an approved comment is verified and let through once. Held and rejected comments
+ * get a status link, {@code <context>/warden/status/{token}}, which the filter answers itself (so it must be mapped
+ * to {@code /*}, or at least to {@code /warden/status/*} as well as the comment endpoints). A reader never gets an
+ * error page from Warden: bad input gets a 4xx, an unavailable store a 503 with {@code Retry-After}.
  *
  * <p>Init parameters:
  *
@@ -42,6 +45,7 @@ public class ModerationFilter implements Filter {
   private Warden warden;
   private boolean ownsWarden;
   private volatile SubmissionHandler handler;
+  private volatile StatusPage statusPage;
 
   /** For containers: the Warden is found or started in {@link #init(FilterConfig)}. */
   public ModerationFilter() {}
@@ -49,6 +53,7 @@ public class ModerationFilter implements Filter {
   /** Moderates with an already running Warden, which the caller keeps and closes. */
   public ModerationFilter(Warden warden) {
     this.warden = warden;
+    this.statusPage = new StatusPage(warden.comments());
     this.handler = handlerFor(warden);
   }
 
@@ -61,6 +66,7 @@ public class ModerationFilter implements Filter {
         Warden.obtain(filterConfig.getServletContext(), filterConfig.getInitParameter(CONFIG_PARAMETER));
     warden = obtained.warden();
     ownsWarden = obtained.started();
+    statusPage = new StatusPage(warden.comments());
     handler = handlerFor(warden);
   }
 
@@ -83,6 +89,11 @@ public class ModerationFilter implements Filter {
       chain.doFilter(request, response);
       return;
     }
+    StatusPage status = statusPage;
+    if (status != null && status.matches(http)) {
+      status.handle(http, httpResponse);
+      return;
+    }
     EndpointMatcher.Match match = submissions.match(http);
     if (match == null) {
       chain.doFilter(request, response);
@@ -97,6 +108,7 @@ public class ModerationFilter implements Filter {
   @Override
   public void destroy() {
     handler = null;
+    statusPage = null;
     if (ownsWarden && warden != null) {
       warden.close();
     }

@@ -17,6 +17,7 @@ import dev.warden.plugin.policy.LivePolicies;
 import dev.warden.plugin.policy.ScoreSample;
 import dev.warden.plugin.policy.ScoreSamples;
 import dev.warden.plugin.store.ArticleRegistry;
+import dev.warden.plugin.store.AuditTrail;
 import dev.warden.plugin.store.HeldCommentStore;
 import dev.warden.plugin.store.PosterSuspensions;
 import dev.warden.plugin.throttle.ThrottlePolicy;
@@ -31,7 +32,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The running Warden of one web application: configuration, classifier, store, article registry, live policies
- * (versioned, with the score sample of the what-if charts), throttle (with poster suspensions) and release outbox. The filter and the admin UI share one instance per servlet context (stored as the context attribute
+ * (versioned, with the score sample of the what-if charts), throttle (with poster suspensions) and release outbox.
+ * The filter and the admin UI share one instance per servlet context (stored as the context attribute
  * {@link #CONTEXT_ATTRIBUTE}). Start-up fails fast (bad config, unreachable database, missing model). Thread-safe.
  */
 public final class Warden implements AutoCloseable {
@@ -215,6 +217,11 @@ public final class Warden implements AutoCloseable {
   /** Poster suspensions: stored durably and enforced by this node's throttle at once. */
   public PosterSuspensions suspensions() {
     return suspensions;
+  }
+
+  /** The audit trail: who did what, when and from where; the admin API records logins in it and lists it. */
+  public AuditTrail audit() {
+    return store.audit();
   }
 
   /**

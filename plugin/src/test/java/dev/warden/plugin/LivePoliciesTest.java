@@ -10,6 +10,7 @@ import dev.warden.plugin.internal.store.MutableClock;
 import dev.warden.plugin.policy.PolicyVersion;
 import dev.warden.plugin.policy.ScoreHistogram;
 import dev.warden.plugin.policy.VersionConflictException;
+import dev.warden.plugin.store.Actor;
 import dev.warden.plugin.store.Article;
 import dev.warden.plugin.store.HeldComment;
 import java.net.http.HttpResponse;
@@ -64,7 +65,7 @@ class LivePoliciesTest {
     PolicyVersion current = warden.policies().current();
     ObjectNode json = current.settings().toJson();
     edit.accept(json);
-    return warden.policies().update(PolicySettings.fromJson(json), "pat", "test", current.version());
+    return warden.policies().update(PolicySettings.fromJson(json), Actor.named("pat"), "test", current.version());
   }
 
   static Consumer<ObjectNode> threshold(String policyPointer, String label, Double hold) {
@@ -179,7 +180,7 @@ class LivePoliciesTest {
     change(threshold("/policies/conflict", "abuse", Math.floor(score * 100 - 1) / 100));
     assertThat(post(ARTICLE, MILD).statusCode()).isEqualTo(202);
 
-    PolicyVersion rollback = warden.policies().rollback(0, "sam", "too strict", 1);
+    PolicyVersion rollback = warden.policies().rollback(0, Actor.named("sam"), "too strict", 1);
 
     assertThat(rollback.version()).isEqualTo(2);
     assertThat(rollback.restoredFrom()).isZero();
@@ -187,7 +188,8 @@ class LivePoliciesTest {
     assertThat(rollback.settings()).isEqualTo(warden.policies().version(0).orElseThrow().settings());
     assertThat(post(ARTICLE, MILD).statusCode()).isEqualTo(201);
     assertThat(warden.policies().history(10)).extracting(PolicyVersion::version).containsExactly(2L, 1L, 0L);
-    assertThatThrownBy(() -> warden.policies().rollback(7, "sam", "", 2)).isInstanceOf(NoSuchElementException.class);
+    assertThatThrownBy(() -> warden.policies().rollback(7, Actor.named("sam"), "", 2))
+        .isInstanceOf(NoSuchElementException.class);
   }
 
   @Test
@@ -195,11 +197,13 @@ class LivePoliciesTest {
     start("");
     change(threshold("/policies/conflict", "abuse", 0.4));
 
-    assertThatThrownBy(() -> warden.policies().update(warden.policies().settings(), "sam", "", 0))
+    assertThatThrownBy(() -> warden.policies().update(warden.policies().settings(), Actor.named("sam"), "", 0))
         .isInstanceOf(VersionConflictException.class);
-    assertThatThrownBy(() -> warden.policies().update(warden.policies().settings(), " ", "", 1))
+    assertThatThrownBy(() -> warden.policies().update(warden.policies().settings(), Actor.named("x".repeat(101)),
+        "", 1))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("author");
-    assertThatThrownBy(() -> warden.policies().update(warden.policies().settings(), "sam", "x".repeat(501), 1))
+    assertThatThrownBy(() -> warden.policies().update(warden.policies().settings(), Actor.named("sam"),
+        "x".repeat(501), 1))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("comment");
     assertThat(warden.policies().current().version()).isEqualTo(1);
   }
@@ -229,7 +233,7 @@ class LivePoliciesTest {
       assertThat(other.policies().settings().conflictPolicy().thresholds("abuse").hold()).isEqualTo(0.33);
       // and the other way, by the schedule alone (console.refresh: 1s on this node)
       PolicySettings fromOther = warden.policies().version(0).orElseThrow().settings();
-      other.policies().update(fromOther, "sam", "", 1);
+      other.policies().update(fromOther, Actor.named("sam"), "", 1);
       long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
       while (warden.policies().current().version() != 2 && System.nanoTime() < deadline) {
         Thread.sleep(50);

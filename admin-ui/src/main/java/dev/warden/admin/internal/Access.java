@@ -1,6 +1,7 @@
 package dev.warden.admin.internal;
 
 import dev.warden.plugin.AdminConfig;
+import dev.warden.plugin.store.Actor;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;
 import java.nio.charset.StandardCharsets;
@@ -55,6 +56,22 @@ final class Access {
       throw ApiException.forbidden("The publisher role is needed.");
     }
     return principal;
+  }
+
+  /**
+   * The caller as the audit trail records them: their name and the request's client address. The address is the
+   * container's {@code getRemoteAddr()}: behind a reverse proxy, have the container take it from the forwarded
+   * headers (Jetty's {@code ForwardedRequestCustomizer}, Tomcat's {@code RemoteIpValve}).
+   */
+  static Actor actor(AdminPrincipal principal, HttpServletRequest request) {
+    return new Actor(principal.user(), clientAddress(request));
+  }
+
+  /** The request's client address, bounded for the audit trail (a connector may report a long socket path). */
+  static String clientAddress(HttpServletRequest request) {
+    String address = request.getRemoteAddr();
+    return address == null || address.length() <= Actor.MAX_ADDRESS ? address
+        : address.substring(0, Actor.MAX_ADDRESS);
   }
 
   /** The caller, or null when nobody is logged in. */

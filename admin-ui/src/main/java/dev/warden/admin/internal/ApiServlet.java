@@ -34,6 +34,7 @@ public final class ApiServlet extends HttpServlet {
   private transient ArticleEndpoints articles;
   private transient PosterEndpoints posters;
   private transient ThrottleEndpoints throttle;
+  private transient AuditEndpoints audit;
   private transient PolicyEndpoints policies;
   private transient WhatIfEndpoints whatIf;
 
@@ -47,11 +48,12 @@ public final class ApiServlet extends HttpServlet {
     AdminServices services = locator.apply(getServletContext());
     Access access = new Access(services.admin());
     Credentials credentials = new Credentials(services.admin());
-    auth = new AuthEndpoints(access, credentials, new LoginThrottle(services.clock()));
+    auth = new AuthEndpoints(access, credentials, new LoginThrottle(services.clock()), services.audit());
     queue = new QueueEndpoints(access, services.comments(), services.wakeReleaser());
     articles = new ArticleEndpoints(access, services.articles());
     posters = new PosterEndpoints(access, services.suspensions(), services.clock());
     throttle = new ThrottleEndpoints(access, services.throttle(), services.comments());
+    audit = new AuditEndpoints(access, services.audit());
     policies = new PolicyEndpoints(access, services.policies());
     whatIf = new WhatIfEndpoints(access, services.policies(), services.samples(), services.comments(),
         services.clock());
@@ -105,6 +107,7 @@ public final class ApiServlet extends HttpServlet {
         case "queue" -> only(response, method, "GET", () -> queue.queue(request, response));
         case "counts" -> only(response, method, "GET", () -> queue.counts(request, response));
         case "throttle" -> only(response, method, "GET", () -> throttle.report(request, response));
+        case "audit" -> only(response, method, "GET", () -> audit.list(request, response));
         case "whatif" -> only(response, method, "GET", () -> whatIf.whatIf(request, response));
         case "policies" -> {
           switch (method) {

@@ -1,6 +1,7 @@
 package dev.warden.admin.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.warden.plugin.store.Actor;
 import dev.warden.plugin.store.Article;
 import dev.warden.plugin.store.ArticleRegistry;
 import jakarta.servlet.http.HttpServletRequest;
@@ -19,6 +20,8 @@ import org.slf4j.LoggerFactory;
  * or admin session with CSRF) and {@code GET /articles/{id}} (any logged-in user or the token). Thread-safe.
  */
 final class ArticleEndpoints {
+  /** The audit trail's actor for the CMS's bearer token. */
+  static final String API_TOKEN_ACTOR = "api-token";
   private static final Logger LOG = LoggerFactory.getLogger(ArticleEndpoints.class);
   private static final Pattern ARTICLE_ID = Pattern.compile("[\\p{L}\\p{N}._~:-]{1,200}");
   private static final int MAX_TITLE = 500;
@@ -43,18 +46,18 @@ final class ArticleEndpoints {
   }
 
   void put(HttpServletRequest request, HttpServletResponse response, String id) throws IOException {
-    String who = authorizePut(request);
+    Actor who = authorizePut(request);
     checkId(id);
     Article article = parse(id, Json.readObject(request, false));
     boolean existed = registry.find(id).isPresent();
-    registry.put(article);
-    LOG.info("Article {} registered by {}", id, who);
+    registry.put(article, who);
+    LOG.info("Article {} registered by '{}'", id, who.name());
     Json.write(response, existed ? 200 : 201, view(article));
   }
 
-  private String authorizePut(HttpServletRequest request) {
+  private Actor authorizePut(HttpServletRequest request) {
     if (access.hasApiToken(request)) {
-      return "the CMS token";
+      return new Actor(API_TOKEN_ACTOR, Access.clientAddress(request));
     }
     if (Access.hasBearer(request)) {
       throw new ApiException(401, "bad_token", "The bearer token is not admin.api-token.");
@@ -64,7 +67,7 @@ final class ArticleEndpoints {
       throw ApiException.forbidden("The publisher role is needed.");
     }
     access.requireCsrf(request);
-    return "'" + principal.user() + "'";
+    return Access.actor(principal, request);
   }
 
   private static String checkId(String id) {

@@ -1,6 +1,8 @@
 package dev.warden.admin.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.warden.plugin.store.Actor;
+import dev.warden.plugin.store.AuditTrail;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -12,7 +14,10 @@ import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** {@code POST /login}, {@code POST /logout}, {@code GET /session}. Thread-safe. */
+/**
+ * {@code POST /login}, {@code POST /logout}, {@code GET /session}. Logins, failed logins and logouts are written to
+ * the audit trail (a failed login under the user name that was tried). Thread-safe.
+ */
 final class AuthEndpoints {
   private static final Logger LOG = LoggerFactory.getLogger(AuthEndpoints.class);
   private static final int MAX_NAME = 100;
@@ -21,11 +26,13 @@ final class AuthEndpoints {
   private final Access access;
   private final Credentials credentials;
   private final LoginThrottle throttle;
+  private final AuditTrail audit;
 
-  AuthEndpoints(Access access, Credentials credentials, LoginThrottle throttle) {
+  AuthEndpoints(Access access, Credentials credentials, LoginThrottle throttle, AuditTrail audit) {
     this.access = access;
     this.credentials = credentials;
     this.throttle = throttle;
+    this.audit = audit;
   }
 
   void login(HttpServletRequest request, HttpServletResponse response) throws IOException {
@@ -49,9 +56,13 @@ final class AuthEndpoints {
     if (principal.isEmpty()) {
       int failures = throttle.recordFailure(key);
       LOG.warn("Admin login failed: user '{}' from {} ({} in window)", printable(name), address, failures);
+      audit.record(new Actor(attempted(name), Access.clientAddress(request)), "login_failed", null,
+          "wrong username or password (" + failures + " in the throttle's window)");
       throw new ApiException(401, "bad_credentials", "Wrong username or password.");
     }
     throttle.recordSuccess(key);
+    // Recorded before the session starts: a login the trail cannot show does not happen.
+    audit.record(Access.actor(principal.get(), request), "login", null, null);
     String csrf = access.startSession(request, principal.get());
     LOG.info("Admin login: user '{}' from {}", principal.get().user(), address);
     Json.write(response, 200, sessionBody(principal.get(), csrf));
@@ -61,6 +72,7 @@ final class AuthEndpoints {
     AdminPrincipal principal = access.requireUser(request);
     access.requireCsrf(request);
     access.logout(request);
+    audit.record(Access.actor(principal, request), "logout", null, null);
     LOG.info("Admin logout: user '{}'", principal.user());
     Json.write(response, 200, Map.of("status", "logged_out"));
   }
@@ -87,6 +99,12 @@ final class AuthEndpoints {
       throw ApiException.badRequest("'" + field + "' is longer than " + max + " characters.");
     }
     return node.asText();
+  }
+
+  /** The name a failed login tried, as the audit trail's actor: printable, bounded, never blank. */
+  private static String attempted(String name) {
+    String clean = printable(name);
+    return clean.isBlank() ? "(blank)" : clean;
   }
 
   /** A user-typed name made safe for one log line (no control characters, bounded). */

@@ -9,10 +9,11 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * The JSON shape of one comment for moderators: the stored fields, the scores per label and abuse kind, and from
- * the explanation the top terms per label or kind (with their spans in the text), the language, the flags, the
- * matched narratives, and a plain-sentence reason. The explanation is read defensively: rows written by older
- * versions or other tools lack fields, and a malformed part is skipped rather than failing a page. Stateless.
+ * The JSON shape of one comment for moderators: the stored fields (with the coordinated {@code group}, null unless
+ * the throttle held it as {@code coordinated}), the scores per label and abuse kind, and from the explanation the
+ * top terms per label or kind (with their spans in the text), the language, the flags, the matched narratives, and
+ * a plain-sentence reason. The explanation is read defensively: rows written by older versions or other tools lack
+ * fields, and a malformed part is skipped rather than failing a page. Stateless.
  */
 final class CommentView {
   private static final int MAX_TERMS_PER_LABEL = 10;
@@ -35,6 +36,7 @@ final class CommentView {
     view.put("narratives", ExplanationParts.narratives(c.explanation()));
     view.put("reason", c.reason());
     view.put("reasonText", ReasonText.of(c));
+    view.put("group", c.group());
     view.put("status", c.status().wireName());
     view.put("decision", c.decision().name().toLowerCase(Locale.ROOT));
     view.put("receivedAt", c.receivedAt());

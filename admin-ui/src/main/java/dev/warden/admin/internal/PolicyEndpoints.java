@@ -83,7 +83,7 @@ final class PolicyEndpoints {
       throw ApiException.invalidField(e.key(), e.getMessage().replaceFirst("^warden config: ", ""));
     }
     PolicyVersion before = policies.current();
-    PolicyVersion saved = save(() -> policies.update(settings, publisher.user(), comment(body),
+    PolicyVersion saved = save(() -> policies.update(settings, Access.actor(publisher, request), comment(body),
         baseVersion(body)));
     LOG.info("Policy version {} saved by '{}' from {}: {} change(s)", saved.version(), publisher.user(),
         request.getRemoteAddr(), saved.settings().changesFrom(before.settings()).size());
@@ -95,8 +95,8 @@ final class PolicyEndpoints {
     access.requireCsrf(request);
     JsonNode body = Json.readObject(request, true);
     PolicyVersion target = find(number);
-    PolicyVersion saved = save(() -> policies.rollback(target.version(), publisher.user(), comment(body),
-        baseVersion(body)));
+    PolicyVersion saved = save(() -> policies.rollback(target.version(), Access.actor(publisher, request),
+        comment(body), baseVersion(body)));
     LOG.info("Policy version {} saved by '{}' from {}: rollback to version {}", saved.version(), publisher.user(),
         request.getRemoteAddr(), target.version());
     Json.write(response, 200, savedBody(saved));

@@ -70,7 +70,7 @@ final class PosterEndpoints {
     String reason = reason(body.get("reason"));
     Suspension suspension;
     try {
-      suspension = suspensions.suspend(checked(key), until, reason, moderator.user());
+      suspension = suspensions.suspend(checked(key), until, reason, Access.actor(moderator, request));
     } catch (IllegalArgumentException e) {
       throw ApiException.badRequest(e.getMessage());
     }
@@ -81,7 +81,7 @@ final class PosterEndpoints {
   void lift(HttpServletRequest request, HttpServletResponse response, String key) throws IOException {
     AdminPrincipal moderator = access.requireModerator(request);
     access.requireCsrf(request);
-    if (!suspensions.lift(checked(key), moderator.user())) {
+    if (!suspensions.lift(checked(key), Access.actor(moderator, request))) {
       throw ApiException.notFound("Poster " + key + " is not suspended.");
     }
     LOG.info("Suspension of poster {} lifted by '{}'", key, moderator.user());

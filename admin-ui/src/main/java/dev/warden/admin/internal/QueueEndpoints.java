@@ -69,7 +69,7 @@ final class QueueEndpoints {
   void approve(HttpServletRequest request, HttpServletResponse response, String id) throws IOException {
     AdminPrincipal moderator = access.requireModerator(request);
     access.requireCsrf(request);
-    HeldComment approved = decide(id, () -> store.approve(id, moderator.user()));
+    HeldComment approved = decide(id, () -> store.approve(id, Access.actor(moderator, request)));
     LOG.info("Comment {} approved by '{}'", id, moderator.user());
     wakeReleaser.run();
     Json.write(response, 200, CommentView.of(approved));
@@ -80,7 +80,7 @@ final class QueueEndpoints {
     access.requireCsrf(request);
     JsonNode body = Json.readObject(request, true);
     String reason = rejectReason(body.get("reason"));
-    HeldComment rejected = decide(id, () -> store.reject(id, moderator.user(), reason));
+    HeldComment rejected = decide(id, () -> store.reject(id, Access.actor(moderator, request), reason));
     LOG.info("Comment {} rejected by '{}' ({})", id, moderator.user(), reason);
     Json.write(response, 200, CommentView.of(rejected));
   }

@@ -2,6 +2,7 @@ package dev.warden.admin.internal;
 
 import dev.warden.plugin.store.Decision;
 import dev.warden.plugin.store.HeldComment;
+import dev.warden.plugin.throttle.ThrottleDecision;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -10,8 +11,10 @@ import java.util.Map;
  * One plain sentence saying why a comment was held or rejected, e.g. "Held: threat score 0.81 is above the
  * conflict policy's hold threshold 0.50", "Held: the comment is in Russian (rus), which the models do not cover; a
  * moderator should read it.", with "; it matches the known narrative '…' (similarity 0.72)" when the comment
- * resembles a known disinformation narrative. Uses the explanation's {@code policy}, {@code thresholds}
- * ({@code name -> {hold, reject}}), {@code language} and {@code narratives} when present. Stateless.
+ * resembles a known disinformation narrative. Holds by the throttle ({@code coordinated}, {@code surge}) say what the
+ * throttle saw, and what the classifier alone would have done when it would have held the comment too. Uses the
+ * explanation's {@code policy}, {@code thresholds} ({@code name -> {hold, reject}}), {@code language},
+ * {@code narratives} and {@code throttle.classifier_reason} when present. Stateless.
  */
 final class ReasonText {
   private ReasonText() {}
@@ -25,6 +28,14 @@ final class ReasonText {
     if ("unsupported_language".equals(reason)) {
       return verb + ": " + unsupportedLanguage(c.explanation());
     }
+    if (ThrottleDecision.COORDINATED.equals(reason)) {
+      // How many posters is not stored with the comment; the page shows the group's live count next to it.
+      return verb + ": the same text came from several posters within a short time (coordinated)"
+          + classifierToo(c) + ".";
+    }
+    if (ThrottleDecision.SURGE.equals(reason)) {
+      return verb + ": the article is in pre-moderation after a surge of comments" + classifierToo(c) + ".";
+    }
     String label = label(c);
     String sentence = label == null ? verb + ": " + reason.replace('_', ' ') : scoreSentence(c, verb, label);
     List<Map<String, Object>> narratives = ExplanationParts.narratives(c.explanation());
@@ -34,6 +45,22 @@ final class ReasonText {
     Map<String, Object> top = narratives.get(0);
     return sentence + "; it matches the known narrative '" + top.get("title") + "' (similarity "
         + fmt((Double) top.get("similarity")) + ")";
+  }
+
+  /**
+   * For a throttle hold: "; the classifier would have held it too (abuse score 0.93)" when the classifier's own
+   * reason ({@code explanation.throttle.classifier_reason}) was a hold, else nothing: a comment the classifier let
+   * through is held only because of the throttle.
+   */
+  private static String classifierToo(HeldComment c) {
+    if (!(c.explanation().get("throttle") instanceof Map<?, ?> throttle)
+        || !(throttle.get("classifier_reason") instanceof String own) || own.isBlank() || "none".equals(own)) {
+      return "";
+    }
+    String label = label(own, c.scores());
+    String what = label == null ? own.replace('_', ' ')
+        : label.replace('_', ' ') + " score " + fmt(c.scores().get(label));
+    return "; the classifier would have held it too (" + what + ")";
   }
 
   private static String unsupportedLanguage(Map<String, Object> explanation) {
@@ -68,13 +95,16 @@ final class ReasonText {
 
   /** The scored label or kind the reason code names: {@code threat}, or the prefix of {@code abuse_hold}. */
   private static String label(HeldComment c) {
-    String reason = c.reason();
-    if (c.scores().containsKey(reason)) {
+    return label(c.reason(), c.scores());
+  }
+
+  private static String label(String reason, Map<String, Double> scores) {
+    if (scores.containsKey(reason)) {
       return reason;
     }
     int cut = reason.lastIndexOf('_');
     String prefix = cut > 0 ? reason.substring(0, cut) : null;
-    return prefix != null && c.scores().containsKey(prefix) ? prefix : null;
+    return prefix != null && scores.containsKey(prefix) ? prefix : null;
   }
 
   /**

@@ -10,10 +10,10 @@ import java.io.UncheckedIOException;
 import java.util.Map;
 
 /**
- * Serves the admin pages at {@code /warden/admin/*} from the jar: the moderators' queue ({@code /}) and the
- * publishers' console ({@code /console.html}). Only a fixed set of files exists (looked up by
- * exact name in a map, never by building a path), so no request can reach anything else. Every answer carries a
- * strict Content-Security-Policy, {@code X-Frame-Options: DENY}, {@code Referrer-Policy: no-referrer} and
+ * Serves the admin pages at {@code /warden/admin/*} from the jar: the queue ({@code index.html}), the audit
+ * trail ({@code audit.html}) and the publishers' console ({@code console.html}). Only a fixed set of files exists
+ * (looked up by exact name in a map, never by building a path), so no request can reach anything else. Every
+ * answer carries a strict Content-Security-Policy, {@code X-Frame-Options: DENY}, {@code Referrer-Policy: no-referrer} and
  * {@code nosniff}. {@code /warden/admin} (no slash) redirects to {@code /warden/admin/}.
  */
 public final class UiServlet extends HttpServlet {
@@ -28,6 +28,9 @@ public final class UiServlet extends HttpServlet {
       "/index.html", "index.html",
       "/app.js", "app.js",
       "/app.css", "app.css",
+      "/audit.html", "audit.html",
+      "/audit.js", "audit.js",
+      "/audit.css", "audit.css",
       "/console.html", "console.html",
       "/console.js", "console.js",
       "/console.css", "console.css");
@@ -35,6 +38,9 @@ public final class UiServlet extends HttpServlet {
       "index.html", "text/html;charset=utf-8",
       "app.js", "text/javascript;charset=utf-8",
       "app.css", "text/css;charset=utf-8",
+      "audit.html", "text/html;charset=utf-8",
+      "audit.js", "text/javascript;charset=utf-8",
+      "audit.css", "text/css;charset=utf-8",
       "console.html", "text/html;charset=utf-8",
       "console.js", "text/javascript;charset=utf-8",
       "console.css", "text/css;charset=utf-8");
@@ -44,7 +50,9 @@ public final class UiServlet extends HttpServlet {
   @Override
   public void init() throws ServletException {
     Map<String, byte[]> loaded = new java.util.HashMap<>();
-    TYPES.keySet().forEach(name -> loaded.put(name, load(name)));
+    for (String file : TYPES.keySet()) {
+      loaded.put(file, load(file));
+    }
     contents = Map.copyOf(loaded);
   }
 

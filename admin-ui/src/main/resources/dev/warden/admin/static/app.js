@@ -25,7 +25,13 @@ const state = {
   selected: null, // comment id
   busy: new Set(), // ids with a decision in flight
   timer: null,
+  loadFailed: false, // the last poll failed: its error is in the notice area until a poll succeeds
+  groups: new Map(), // coordinated group id -> what the throttle saw of it ({posters, comments, posterKeys, ...})
+  suspended: new Map(), // poster key -> ISO instant: suspensions made from this page
 };
+
+// Element of each rendered comment -> the JSON it was rendered from, to keep unchanged items across polls.
+const rendered = new WeakMap();
 
 const $ = (id) => document.getElementById(id);
 
@@ -68,6 +74,8 @@ function showLogin(message) {
   stopPolling();
   state.csrf = null;
   state.user = null;
+  state.suspended.clear();
+  state.groups.clear();
   $('queue-view').hidden = true;
   $('who').hidden = true;
   $('login-view').hidden = false;
@@ -162,16 +170,75 @@ function selectTab(status) {
 
 async function refresh() {
   try {
-    const [counts, page] = await Promise.all([
+    const [counts, page, throttle] = await Promise.all([
       api('counts'),
       api(`queue?status=${encodeURIComponent(state.status)}&limit=${PAGE_SIZE}&offset=${state.offset}`),
+      loadThrottle(),
     ]);
+    if (throttle) applyThrottle(throttle);
     renderCounts(counts);
     renderPage(page);
-    notice('');
+    reloadOpenGroups();
+    // Clear only a load error: the outcome of a decision or suspension stays until the next one.
+    if (state.loadFailed) notice('');
+    state.loadFailed = false;
   } catch (error) {
+    state.loadFailed = true;
     handleError(error, 'Could not load the queue');
   }
+}
+
+// The throttle report only adds to the queue (surge banner, group sizes): when it fails, the queue still loads
+// and the last report stays shown.
+async function loadThrottle() {
+  try {
+    return await api('throttle?top=1');
+  } catch {
+    return null;
+  }
+}
+
+function applyThrottle(report) {
+  for (const group of report.coordinated || []) rememberGroup(group);
+  renderSurges(report.surges || []);
+}
+
+// Groups are kept after the report stops listing them (it lists the recent ones only): a count seen once stays
+// true as "at least".
+function rememberGroup(group) {
+  const known = state.groups.get(group.group);
+  if (!known || group.posters >= known.posters) state.groups.set(group.group, group);
+}
+
+// ---- surges ------------------------------------------------------------------------------------------------
+
+function renderSurges(surges) {
+  const banner = $('surges');
+  banner.replaceChildren(...surges.map(surgeLine));
+  banner.hidden = surges.length === 0;
+}
+
+function surgeLine(surge) {
+  const line = document.createElement('p');
+  line.className = 'surge';
+  line.dataset.article = surge.articleId;
+  const article = document.createElement('strong');
+  article.textContent = surge.articleId;
+  const since = document.createElement('time');
+  since.dateTime = surge.since;
+  since.title = new Date(surge.since).toLocaleString();
+  since.textContent = relativeTime(surge.since);
+  line.append('Pre-moderation: every comment on ', article, ' is held since ', since,
+    ` (${perMinute(surge.recentRate)}/min vs ${perMinute(surge.baselineRate)}/min before)`);
+  return line;
+}
+
+// Whole numbers from 10 up, one decimal from 0.1, else two: a quiet article's 0.03/min must not read as 0.
+function perMinute(rate) {
+  const value = Number(rate) || 0;
+  if (value === 0) return '0';
+  const digits = value >= 10 ? 0 : value >= 0.1 ? 1 : 2;
+  return String(Number(value.toFixed(digits)));
 }
 
 function renderCounts(counts) {
@@ -189,8 +256,7 @@ function renderPage(page) {
   if (!state.items.some((c) => c.id === state.selected)) {
     state.selected = state.items.length ? state.items[0].id : null;
   }
-  const list = $('items');
-  list.replaceChildren(...state.items.map(renderItem));
+  syncItems($('items'), state.items);
   $('empty').hidden = state.items.length > 0;
   const from = state.items.length ? state.offset + 1 : 0;
   $('list-summary').textContent = `${from}–${state.offset + state.items.length} of ${state.total}`;
@@ -199,15 +265,37 @@ function renderPage(page) {
   markSelected(false);
 }
 
+// Reuses the element of a comment that has not changed since the last poll, and moves elements only when the
+// order changed: an open group, a half-filled suspension form, a chosen reject reason and the focus survive polling.
+function syncItems(list, comments) {
+  const shown = new Map([...list.children].map((element) => [element.dataset.id, element]));
+  const wanted = comments.map((comment) => {
+    const json = JSON.stringify(comment);
+    const kept = shown.get(comment.id);
+    if (kept && rendered.get(kept) === json) {
+      updateItem(kept, comment);
+      return kept;
+    }
+    const fresh = renderItem(comment);
+    rendered.set(fresh, json);
+    return fresh;
+  });
+  const keep = new Set(wanted);
+  for (const element of [...list.children]) if (!keep.has(element)) element.remove();
+  wanted.forEach((element, index) => {
+    if (list.children[index] !== element) list.insertBefore(element, list.children[index] || null);
+  });
+}
+
 function renderItem(comment) {
   const item = $('item-template').content.firstElementChild.cloneNode(true);
   item.dataset.id = comment.id;
   item.tabIndex = -1;
   item.querySelector('.author').textContent = comment.author || 'anonymous';
+  item.querySelector('.poster').textContent = comment.posterKey || '';
   item.querySelector('.article').textContent = comment.articleId;
   const received = item.querySelector('.received');
   received.dateTime = comment.receivedAt;
-  received.textContent = relativeTime(comment.receivedAt);
   received.title = new Date(comment.receivedAt).toLocaleString();
   const badge = item.querySelector('.status-badge');
   badge.textContent = comment.status.replaceAll('_', ' ');
@@ -220,7 +308,33 @@ function renderItem(comment) {
   renderTerms(item.querySelector('.terms'), comment.terms);
   renderNarratives(item.querySelector('.narratives'), comment.narratives);
   renderDecided(item.querySelector('.decided'), comment);
-  const actions = item.querySelector('.actions');
+  renderCoordinated(item.querySelector('.coordinated'), comment);
+  renderSuspend(item.querySelector('.suspend'), comment);
+  renderActions(item.querySelector('.actions'), comment);
+  item.addEventListener('click', (event) => {
+    // Selecting focuses the item, which would take the focus from a control inside it.
+    if (event.target.closest('button, select, input, details, .group-panel')) return;
+    state.selected = comment.id;
+    markSelected(true);
+  });
+  updateItem(item, comment);
+  return item;
+}
+
+// The parts of an item that change without the comment changing: its age, its group's size, its poster's
+// suspension.
+function updateItem(item, comment) {
+  item.querySelector('.received').textContent = relativeTime(comment.receivedAt);
+  const summary = item.querySelector('.coordinated-summary');
+  if (summary) summary.textContent = coordinatedSummary(comment.group);
+  const mark = item.querySelector('.poster-suspended');
+  const until = state.suspended.get(comment.posterKey);
+  const active = Boolean(until) && new Date(until).getTime() > Date.now();
+  mark.hidden = !active;
+  mark.textContent = active ? `suspended until ${new Date(until).toLocaleString()}` : '';
+}
+
+function renderActions(actions, comment) {
   if (DECIDABLE.has(comment.status)) {
     actions.querySelector('[data-action="approve"]').addEventListener('click', () => approve(comment.id));
     actions.querySelector('[data-action="reject"]').addEventListener('click', () => reject(comment.id));
@@ -234,12 +348,6 @@ function renderItem(comment) {
   } else {
     actions.remove();
   }
-  item.addEventListener('click', (event) => {
-    if (event.target.closest('button, select')) return;
-    state.selected = comment.id;
-    markSelected(true);
-  });
-  return item;
 }
 
 function renderDecided(element, comment) {
@@ -450,6 +558,194 @@ function relativeTime(iso) {
   return new Date(iso).toLocaleDateString();
 }
 
+// ---- coordinated groups -----------------------------------------------------------------------------------
+
+function renderCoordinated(box, comment) {
+  if (comment.reason !== 'coordinated' || !comment.group) {
+    box.remove();
+    return;
+  }
+  box.hidden = false;
+  const button = box.querySelector('[data-action="show-group"]');
+  const panel = box.querySelector('.group-panel');
+  panel.id = `group-of-${comment.id}`;
+  button.setAttribute('aria-controls', panel.id);
+  button.addEventListener('click', () => toggleGroup(button, panel, comment));
+}
+
+function coordinatedSummary(group) {
+  const known = state.groups.get(group);
+  // The stored comment does not say how many posters; the throttle forgets a group after its window.
+  return known ? `Coordinated: same text from ${known.posters} posters` : 'Coordinated: same text from several posters';
+}
+
+async function toggleGroup(button, panel, comment) {
+  if (!panel.hidden) {
+    showGroupPanel(button, panel, false);
+    return;
+  }
+  button.disabled = true;
+  try {
+    await loadGroup(panel, comment);
+    showGroupPanel(button, panel, true);
+  } catch (error) {
+    handleError(error, 'Could not load the group');
+  } finally {
+    button.disabled = false;
+  }
+}
+
+async function loadGroup(panel, comment) {
+  const group = await api(`coordinated/${encodeURIComponent(comment.group)}`);
+  if (group.seen) rememberGroup(group.seen);
+  renderGroupPanel(panel, group, comment);
+  for (const item of itemsOfGroup(comment.group)) updateItem(item, itemComment(item));
+}
+
+// An open group is reloaded at each poll, so that its comments and counts do not go stale while it is read. A
+// failed reload keeps what is shown: the queue's own poll reports a lost connection.
+function reloadOpenGroups() {
+  for (const panel of $('items').querySelectorAll('.group-panel:not([hidden])')) {
+    const comment = itemComment(panel.closest('li.item'));
+    if (comment) loadGroup(panel, comment).catch(() => {});
+  }
+}
+
+function showGroupPanel(button, panel, open) {
+  panel.hidden = !open;
+  button.textContent = open ? 'Hide group' : 'Show group';
+  button.setAttribute('aria-expanded', String(open));
+}
+
+function itemsOfGroup(group) {
+  return [...$('items').children].filter((item) => itemComment(item)?.group === group);
+}
+
+function itemComment(item) {
+  return state.items.find((c) => c.id === item.dataset.id);
+}
+
+function renderGroupPanel(panel, group, comment) {
+  const heldKeys = new Set(group.comments.map((c) => c.posterKey));
+  panel.replaceChildren(groupSeenLine(group.seen), groupTable(group.comments, comment.id),
+    groupPosters(group.seen, heldKeys));
+}
+
+function groupSeenLine(seen) {
+  const line = document.createElement('p');
+  line.className = 'group-seen';
+  if (!seen) {
+    line.textContent = 'The throttle no longer tracks this group (it forgets after its window or a restart); '
+      + 'its stored comments are below.';
+    return line;
+  }
+  line.textContent = `${seen.posters} posters, ${seen.comments} comments with this text, first `
+    + `${new Date(seen.firstSeen).toLocaleString()}, last ${new Date(seen.lastSeen).toLocaleString()}.`;
+  return line;
+}
+
+function groupTable(comments, currentId) {
+  const table = document.createElement('table');
+  table.className = 'group-comments';
+  const caption = document.createElement('caption');
+  caption.textContent = `Stored comments of this group (${comments.length})`;
+  const head = document.createElement('tr');
+  for (const title of ['Poster', 'Author', 'Article', 'Received', 'Status']) {
+    const cell = document.createElement('th');
+    cell.scope = 'col';
+    cell.textContent = title;
+    head.append(cell);
+  }
+  const thead = document.createElement('thead');
+  thead.append(head);
+  const tbody = document.createElement('tbody');
+  tbody.append(...comments.map((c) => groupRow(c, c.id === currentId)));
+  table.append(caption, thead, tbody);
+  return table;
+}
+
+function groupRow(comment, current) {
+  const row = document.createElement('tr');
+  row.className = current ? 'group-comment current' : 'group-comment';
+  row.dataset.id = comment.id;
+  const received = document.createElement('time');
+  received.dateTime = comment.receivedAt;
+  received.textContent = new Date(comment.receivedAt).toLocaleString();
+  const status = document.createElement('span');
+  status.className = `badge status-badge badge-${comment.status}`;
+  status.textContent = comment.status.replaceAll('_', ' ');
+  const cells = [comment.posterKey, current ? `${comment.author || 'anonymous'} (this comment)`
+    : comment.author || 'anonymous', comment.articleId, received, status];
+  for (const content of cells) {
+    const cell = document.createElement('td');
+    cell.append(content);
+    row.append(cell);
+  }
+  return row;
+}
+
+// The posters the throttle saw send this text. Those without a stored comment here posted before the group was
+// recognised, so their comments were not held for it.
+function groupPosters(seen, heldKeys) {
+  const block = document.createElement('p');
+  block.className = 'group-posters';
+  if (!seen || !seen.posterKeys.length) return block;
+  block.append('Posters seen: ');
+  seen.posterKeys.forEach((key, index) => {
+    const poster = document.createElement('span');
+    poster.className = heldKeys.has(key) ? 'poster' : 'poster not-held';
+    poster.textContent = heldKeys.has(key) ? key : `${key} (not held)`;
+    block.append(index ? ', ' : '', poster);
+  });
+  const more = seen.posters - seen.posterKeys.length;
+  if (more > 0) block.append(` and ${more} more`);
+  return block;
+}
+
+// ---- suspending a poster -----------------------------------------------------------------------------------
+
+function renderSuspend(details, comment) {
+  if (!DECIDABLE.has(comment.status) || !comment.posterKey) {
+    details.remove();
+    return;
+  }
+  const form = details.querySelector('.suspend-form');
+  form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    suspendPoster(details, form, comment.posterKey);
+  });
+}
+
+async function suspendPoster(details, form, key) {
+  const body = { for: form.querySelector('.suspend-for').value };
+  const reason = form.querySelector('.suspend-reason').value.trim();
+  if (reason) body.reason = reason;
+  const submit = form.querySelector('[data-action="suspend"]');
+  submit.disabled = true;
+  try {
+    const suspension = await api(`${posterPath(key)}/suspend`, { method: 'POST', body });
+    state.suspended.set(key, suspension.until);
+    form.reset();
+    details.open = false;
+    for (const item of $('items').children) {
+      const comment = itemComment(item);
+      if (comment && comment.posterKey === key) updateItem(item, comment);
+    }
+    notice(`Suspended ${key} until ${new Date(suspension.until).toLocaleString()}: new comments from this poster `
+      + 'are refused.');
+  } catch (error) {
+    handleError(error, `Could not suspend ${key}`);
+  } finally {
+    submit.disabled = false;
+  }
+}
+
+// A key may hold a slash (an IPv6 prefix, ip:2001:db8:1:2:0:0:0:0/64): the API takes it as path segments, and
+// the server refuses an encoded slash, so each segment is encoded on its own.
+function posterPath(key) {
+  return `posters/${key.split('/').map(encodeURIComponent).join('/')}`;
+}
+
 // ---- selection and decisions -------------------------------------------------------------------------------
 
 function markSelected(focus) {
@@ -509,7 +805,7 @@ function setItemBusy(id, busy) {
   const item = $('items').querySelector(`li[data-id="${CSS.escape(id)}"]`);
   if (!item) return;
   item.classList.toggle('busy', busy);
-  for (const control of item.querySelectorAll('button, select')) control.disabled = busy;
+  for (const control of item.querySelectorAll('button, select, input')) control.disabled = busy;
 }
 
 function removeItem(id) {

@@ -34,7 +34,8 @@ final class Pages {
     return layout(SITE_NAME, body.toString());
   }
 
-  String articlePage(Article a, List<Comment> comments, String notice) {
+  /** The article page; {@code statusLink}, if not null, is where the reader can follow a held comment. */
+  String articlePage(Article a, List<Comment> comments, String notice, String statusLink) {
     StringBuilder body = new StringBuilder("<main class=\"story\">\n<article>\n");
     body.append("<p class=\"section\">").append(Html.escape(a.section())).append("</p>\n")
         .append("<h1>").append(Html.escape(a.title())).append("</h1>\n")
@@ -44,7 +45,7 @@ final class Pages {
       body.append("<p>").append(Html.escape(paragraph)).append("</p>\n");
     }
     body.append("</article>\n");
-    appendComments(body, a, comments, notice);
+    appendComments(body, a, comments, notice, statusLink);
     body.append("</main>\n");
     return layout(a.title() + " — " + SITE_NAME, body.toString());
   }
@@ -55,11 +56,17 @@ final class Pages {
             + "\">Back to the front page</a></p>\n</main>\n");
   }
 
-  private void appendComments(StringBuilder body, Article a, List<Comment> comments, String notice) {
+  private void appendComments(StringBuilder body, Article a, List<Comment> comments, String notice,
+      String statusLink) {
     body.append("<section class=\"comments\" id=\"comments\">\n<h2>Comments (").append(comments.size())
         .append(")</h2>\n");
     if (notice != null) {
       body.append("<p class=\"notice\" role=\"status\">").append(Html.escape(notice)).append("</p>\n");
+    }
+    if (statusLink != null) {
+      body.append("<p class=\"notice status-link\">Keep this link to see whether your comment is published: <a href=\"")
+          .append(Html.escape(statusLink)).append("\" rel=\"nofollow noreferrer\" id=\"comment-status\">")
+          .append(Html.escape(statusLink)).append("</a></p>\n");
     }
     body.append("<ol class=\"comment-list\">\n");
     for (Comment c : comments) {

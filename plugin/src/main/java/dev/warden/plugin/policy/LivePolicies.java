@@ -1,6 +1,7 @@
 package dev.warden.plugin.policy;
 
 import dev.warden.plugin.PolicySettings;
+import dev.warden.plugin.store.Actor;
 import java.util.List;
 import java.util.Optional;
 
@@ -36,13 +37,14 @@ public interface LivePolicies {
   /**
    * Stores {@code settings} as a new version and puts it in force on this node.
    *
-   * @param author who changes it (1 to {@value #MAX_AUTHOR} characters)
+   * @param author who changes it (a name of 1 to {@value #MAX_AUTHOR} characters) and from which address, for the
+   *     audit trail
    * @param comment why (at most {@value #MAX_COMMENT} characters; may be empty)
    * @param baseVersion the version the author edited; if another version was saved since, nothing is stored
    * @throws VersionConflictException if {@code baseVersion} is not the latest version any more
    * @throws IllegalArgumentException if the author or comment is out of bounds
    */
-  PolicyVersion update(PolicySettings settings, String author, String comment, long baseVersion);
+  PolicyVersion update(PolicySettings settings, Actor author, String comment, long baseVersion);
 
   /**
    * Stores a new version with the settings of {@code version} (a rollback) and puts it in force on this node.
@@ -51,7 +53,7 @@ public interface LivePolicies {
    * @throws VersionConflictException if {@code baseVersion} is not the latest version any more
    * @throws IllegalArgumentException if the author or comment is out of bounds
    */
-  PolicyVersion rollback(long version, String author, String comment, long baseVersion);
+  PolicyVersion rollback(long version, Actor author, String comment, long baseVersion);
 
   /** Re-reads the latest version from the store now (what the periodic refresh does). */
   void refresh();

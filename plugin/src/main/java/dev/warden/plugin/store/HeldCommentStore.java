@@ -17,6 +17,18 @@ public interface HeldCommentStore {
   /** Stores a held or auto-rejected comment and commits; returns the stored comment with its new id. */
   HeldComment save(NewComment comment);
 
+  /**
+   * Stores a held or auto-rejected comment like {@link #save} and issues its status-link token: at least 128
+   * random bits, URL-safe base64, returned this once; only its SHA-256 hash is stored.
+   */
+  SavedComment saveWithStatusToken(NewComment comment);
+
+  /**
+   * What the holder of a status-link token may see of its comment; empty for an unknown or malformed token. The
+   * comment is looked up by the token's hash, so the lookup's timing tells nothing about stored tokens.
+   */
+  Optional<CommentStatusView> findByStatusToken(String token);
+
   /** The comment with this id, if any. */
   Optional<HeldComment> find(String id);
 
@@ -52,6 +64,14 @@ public interface HeldCommentStore {
   HeldComment approve(String id, String moderator);
 
   /**
+   * Approves like {@link #approve(String, String)}, recording the moderator's address in the audit trail. The
+   * default ignores the address; audited implementations override it.
+   */
+  default HeldComment approve(String id, Actor moderator) {
+    return approve(id, moderator.name());
+  }
+
+  /**
    * Rejects a pending or auto-rejected comment: status becomes {@link CommentStatus#REJECTED}; it is never
    * delivered.
    *
@@ -59,6 +79,14 @@ public interface HeldCommentStore {
    * @throws java.util.NoSuchElementException if there is no such comment
    */
   HeldComment reject(String id, String moderator, String reason);
+
+  /**
+   * Rejects like {@link #reject(String, String, String)}, recording the moderator's address in the audit trail.
+   * The default ignores the address; audited implementations override it.
+   */
+  default HeldComment reject(String id, Actor moderator, String reason) {
+    return reject(id, moderator.name(), reason);
+  }
 
   /**
    * Claims the next approved comment whose delivery is due and not leased by another worker, for {@code lease}.

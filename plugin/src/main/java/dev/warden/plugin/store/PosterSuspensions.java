@@ -15,8 +15,24 @@ public interface PosterSuspensions {
   /** Suspends (or re-suspends, replacing the previous one) a poster key until {@code until}; returns it. */
   Suspension suspend(String posterKey, Instant until, String reason, String suspendedBy);
 
+  /**
+   * Suspends like {@link #suspend(String, Instant, String, String)}, recording the moderator's address in the audit
+   * trail. The default ignores the address; audited implementations override it.
+   */
+  default Suspension suspend(String posterKey, Instant until, String reason, Actor suspendedBy) {
+    return suspend(posterKey, until, reason, suspendedBy.name());
+  }
+
   /** Ends a poster's suspension now; false if there was none in force. */
   boolean lift(String posterKey, String liftedBy);
+
+  /**
+   * Lifts like {@link #lift(String, String)}, recording the moderator's address in the audit trail. The default
+   * ignores the address; audited implementations override it.
+   */
+  default boolean lift(String posterKey, Actor liftedBy) {
+    return lift(posterKey, liftedBy.name());
+  }
 
   /** The suspension of a poster key in force at {@code now}, if any. */
   Optional<Suspension> find(String posterKey, Instant now);

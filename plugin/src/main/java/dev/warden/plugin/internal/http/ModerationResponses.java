@@ -12,7 +12,7 @@ import java.util.Map;
 
 /**
  * Writes what a reader gets when the filter answers instead of the site: 202/422 JSON or a 303 redirect for a
- * held or rejected comment, 429 for a throttled one, and short JSON errors
+ * held or rejected comment (both with the comment's status link), 429 for a throttled one, and short JSON errors
  * ({@code {"error":..., "message":...}}) for 400/403/413/415/503.
  * Thread-safe.
  */
@@ -33,29 +33,37 @@ final class ModerationResponses {
         || request.getHeader("X-Requested-With") != null;
   }
 
-  /** A held comment: 202 with its id, or 303 to the return-to page with {@code ?comment=pending}. */
-  static void pending(HttpServletRequest request, HttpServletResponse response, String returnTo, String id)
-      throws IOException {
+  /**
+   * A held comment: 202 with its id and status link ({@code statusUrl}), or 303 to the return-to page with {@code
+   * ?comment=pending&status=<token>}.
+   */
+  static void pending(HttpServletRequest request, HttpServletResponse response, String returnTo, String id,
+      String statusToken) throws IOException {
     if (returnTo != null && !wantsJson(request)) {
-      redirect(response, returnTo, "pending");
+      redirect(response, returnTo, "pending", statusToken);
       return;
     }
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("status", "pending");
     body.put("id", id);
+    body.put("statusUrl", StatusPage.link(request.getContextPath(), statusToken));
     json(response, 202, body);
   }
 
-  /** A rejected comment: 422 with the reason, or 303 to the return-to page with {@code ?comment=rejected}. */
-  static void rejected(HttpServletRequest request, HttpServletResponse response, String returnTo, String reason)
-      throws IOException {
+  /**
+   * A rejected comment: 422 with the reason and status link ({@code statusUrl}), or 303 to the return-to page with
+   * {@code ?comment=rejected&status=<token>}.
+   */
+  static void rejected(HttpServletRequest request, HttpServletResponse response, String returnTo, String reason,
+      String statusToken) throws IOException {
     if (returnTo != null && !wantsJson(request)) {
-      redirect(response, returnTo, "rejected");
+      redirect(response, returnTo, "rejected", statusToken);
       return;
     }
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("status", "rejected");
     body.put("reason", reason);
+    body.put("statusUrl", StatusPage.link(request.getContextPath(), statusToken));
     json(response, 422, body);
   }
 
@@ -110,21 +118,31 @@ final class ModerationResponses {
 
   /** Appends {@code comment=<state>} to a local path, keeping any query it already has. */
   static String withCommentState(String returnTo, String state) {
+    return withCommentState(returnTo, state, null);
+  }
+
+  /**
+   * Appends {@code comment=<state>} and, if given, {@code status=<token>} to a local path, keeping any query it
+   * already has and its fragment.
+   */
+  static String withCommentState(String returnTo, String state, String statusToken) {
     int hash = returnTo.indexOf('#');
     String base = hash < 0 ? returnTo : returnTo.substring(0, hash);
     String fragment = hash < 0 ? "" : returnTo.substring(hash);
     String separator = base.indexOf('?') < 0 ? "?" : "&";
-    return base + separator + "comment=" + URLEncoder.encode(state, StandardCharsets.UTF_8) + fragment;
+    String status = statusToken == null ? "" : "&status=" + URLEncoder.encode(statusToken, StandardCharsets.UTF_8);
+    return base + separator + "comment=" + URLEncoder.encode(state, StandardCharsets.UTF_8) + status + fragment;
   }
 
-  private static void redirect(HttpServletResponse response, String returnTo, String state) {
+  private static void redirect(HttpServletResponse response, String returnTo, String state, String statusToken) {
     response.resetBuffer();
     response.setStatus(303);
-    response.setHeader("Location", withCommentState(returnTo, state));
+    response.setHeader("Location", withCommentState(returnTo, state, statusToken));
     response.setHeader("Cache-Control", "no-store");
   }
 
-  private static void json(HttpServletResponse response, int status, Map<String, Object> body) throws IOException {
+  /** Writes {@code body} as the whole JSON response, not to be cached. */
+  static void json(HttpServletResponse response, int status, Map<String, Object> body) throws IOException {
     byte[] bytes = JSON.writeValueAsBytes(body);
     response.resetBuffer();
     response.setStatus(status);

@@ -7,9 +7,9 @@ import dev.warden.plugin.internal.policy.Moderator;
 import dev.warden.plugin.internal.release.ReleaseSignature;
 import dev.warden.plugin.policy.ScoreSample;
 import dev.warden.plugin.store.Decision;
-import dev.warden.plugin.store.HeldComment;
 import dev.warden.plugin.store.HeldCommentStore;
 import dev.warden.plugin.store.NewComment;
+import dev.warden.plugin.store.SavedComment;
 import dev.warden.plugin.store.StoreException;
 import dev.warden.plugin.store.Submission;
 import dev.warden.plugin.throttle.PostAttempt;
@@ -153,7 +153,7 @@ public final class SubmissionHandler {
     if (assessment.decision() == Decision.ALLOW) {
       return new PassOn(new ReplayableRequest(request, body, comment.form()), null);
     }
-    HeldComment saved = store.save(new NewComment(
+    SavedComment saved = store.saveWithStatusToken(new NewComment(
         comment.articleId(),
         poster.posterKey(),
         comment.author(),
@@ -165,14 +165,14 @@ public final class SubmissionHandler {
         assessment.reason(),
         clock.instant(),
         limit.group()));
-    LOG.info("Comment {} on article {} via endpoint {}: {} ({})", saved.id(), comment.articleId(),
-        match.endpoint().name(),
+    String id = saved.comment().id();
+    LOG.info("Comment {} on article {} via endpoint {}: {} ({})", id, comment.articleId(), match.endpoint().name(),
         assessment.decision(), assessment.reason());
     String returnTo = returnTo(match, request);
     if (assessment.decision() == Decision.HOLD) {
-      ModerationResponses.pending(request, response, returnTo, saved.id());
+      ModerationResponses.pending(request, response, returnTo, id, saved.statusToken());
     } else {
-      ModerationResponses.rejected(request, response, returnTo, assessment.reason());
+      ModerationResponses.rejected(request, response, returnTo, assessment.reason(), saved.statusToken());
     }
     return ANSWERED;
   }

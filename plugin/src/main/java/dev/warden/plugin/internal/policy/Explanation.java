@@ -15,8 +15,8 @@ import java.util.Map;
 /**
  * Builds the explanation stored with a held comment, which is what moderators see: the terms behind each label and
  * kind (with their spans in the comment), the detected language, the verdict's flags, the known narratives it
- * resembles, the model version, the policy (and the article's section, when registered) and its thresholds. Bounded, because a publisher's catalogue or a
- * future model must not be able to bloat every stored row: at most {@value #MAX_TERMS} terms per name,
+ * resembles, the model version, the policy (and the article's section, when registered) and its thresholds.
+ * Bounded, because a publisher's catalogue or a future model must not be able to bloat every stored row: at most {@value #MAX_TERMS} terms per name,
  * {@value #MAX_NARRATIVES} narratives and {@value #MAX_FLAGS} flags, and long strings are cut. Stateless.
  */
 final class Explanation {

@@ -5,6 +5,7 @@ import dev.warden.plugin.internal.store.JdbcPolicyVersions;
 import dev.warden.plugin.policy.LivePolicies;
 import dev.warden.plugin.policy.PolicyVersion;
 import dev.warden.plugin.policy.VersionConflictException;
+import dev.warden.plugin.store.Actor;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -86,21 +87,22 @@ public final class VersionedPolicies implements LivePolicies, AutoCloseable {
   }
 
   @Override
-  public PolicyVersion update(PolicySettings settings, String author, String comment, long baseVersion) {
+  public PolicyVersion update(PolicySettings settings, Actor author, String comment, long baseVersion) {
     Objects.requireNonNull(settings, "settings");
     return save(settings, author, comment, baseVersion, null);
   }
 
   @Override
-  public PolicyVersion rollback(long version, String author, String comment, long baseVersion) {
+  public PolicyVersion rollback(long version, Actor author, String comment, long baseVersion) {
     PolicyVersion target = version(version).orElseThrow(() -> new NoSuchElementException(
         "no policy version " + version));
     return save(target.settings(), author, comment, baseVersion, version);
   }
 
-  private PolicyVersion save(PolicySettings settings, String author, String comment, long baseVersion,
+  private PolicyVersion save(PolicySettings settings, Actor author, String comment, long baseVersion,
       Long restoredFrom) {
-    requireText("author", author, 1, MAX_AUTHOR);
+    Objects.requireNonNull(author, "author");
+    requireText("author", author.name(), 1, MAX_AUTHOR);
     String note = comment == null ? "" : comment.strip();
     requireText("comment", note, 0, MAX_COMMENT);
     PolicySettings before = version(baseVersion).map(PolicyVersion::settings)
@@ -113,7 +115,7 @@ public final class VersionedPolicies implements LivePolicies, AutoCloseable {
       throw e;
     }
     adopt(saved);
-    LOG.info("Live policies: version {} saved by '{}'{}", saved.version(), author,
+    LOG.info("Live policies: version {} saved by '{}'{}", saved.version(), author.name(),
         restoredFrom == null ? "" : " (rollback to version " + restoredFrom + ")");
     return saved;
   }

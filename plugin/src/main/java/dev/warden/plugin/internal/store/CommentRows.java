@@ -1,6 +1,7 @@
 package dev.warden.plugin.internal.store;
 
 import dev.warden.plugin.store.CommentStatus;
+import dev.warden.plugin.store.CommentStatusView;
 import dev.warden.plugin.store.Decision;
 import dev.warden.plugin.store.HeldComment;
 import dev.warden.plugin.store.NewComment;
@@ -24,15 +25,21 @@ final class CommentRows {
       + " scores, explanation, decision, reason, status, received_at, decided_at, decided_by, reject_reason,"
       + " delivery_attempts, last_error, version, group_key";
 
-  private static final String INSERT = "INSERT INTO warden_comment (" + COLUMNS + ")"
-      + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, NULL, NULL, 0, NULL, 0, ?)";
+  private static final String INSERT = "INSERT INTO warden_comment (" + COLUMNS + ", status_token_hash)"
+      + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, NULL, NULL, 0, NULL, 0, ?, ?)";
+  private static final String SELECT_BY_TOKEN = "SELECT status, reason, reject_reason, received_at, decided_at"
+      + " FROM warden_comment WHERE status_token_hash = ?";
   private static final String SELECT_BY_ID = "SELECT " + COLUMNS + " FROM warden_comment WHERE id = ?";
 
   private CommentRows() {}
 
-  /** Inserts a new comment with the given id and initial status. */
-  static void insert(Connection c, String id, NewComment comment, CommentStatus status, Instant receivedAt)
-      throws SQLException {
+  /**
+   * Inserts a new comment with the given id and initial status.
+   *
+   * @param statusTokenHash the hash of its status-link token, or null for none
+   */
+  static void insert(Connection c, String id, NewComment comment, CommentStatus status, Instant receivedAt,
+      String statusTokenHash) throws SQLException {
     Submission submission = comment.submission();
     try (PreparedStatement ps = c.prepareStatement(INSERT)) {
       ps.setString(1, id);
@@ -51,6 +58,7 @@ final class CommentRows {
       ps.setString(14, status.name());
       setInstant(ps, 15, receivedAt);
       ps.setString(16, comment.group());
+      ps.setString(17, statusTokenHash);
       ps.executeUpdate();
     }
   }
@@ -61,6 +69,21 @@ final class CommentRows {
       ps.setString(1, id);
       try (ResultSet rs = ps.executeQuery()) {
         return rs.next() ? Optional.of(read(rs)) : Optional.empty();
+      }
+    }
+  }
+
+  /** The status view of the comment whose status-link token has this hash, read in the caller's transaction. */
+  static Optional<CommentStatusView> findStatus(Connection c, String statusTokenHash) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement(SELECT_BY_TOKEN)) {
+      ps.setString(1, statusTokenHash);
+      try (ResultSet rs = ps.executeQuery()) {
+        if (!rs.next()) {
+          return Optional.empty();
+        }
+        return Optional.of(CommentStatusView.of(CommentStatus.valueOf(rs.getString("status")),
+            rs.getString("reason"), rs.getString("reject_reason"), getInstant(rs, "received_at"),
+            getInstant(rs, "decided_at")));
       }
     }
   }

@@ -1,8 +1,13 @@
 package dev.warden.plugin.internal.store;
 
 import dev.warden.plugin.StoreConfig;
+import dev.warden.plugin.store.Actor;
 import dev.warden.plugin.store.ArticleRegistry;
+import dev.warden.plugin.store.AuditEvent;
+import dev.warden.plugin.store.AuditTarget;
+import dev.warden.plugin.store.AuditTrail;
 import dev.warden.plugin.store.CommentStatus;
+import dev.warden.plugin.store.CommentStatusView;
 import dev.warden.plugin.store.DecisionConflictException;
 import dev.warden.plugin.store.HeldComment;
 import dev.warden.plugin.store.HeldCommentStore;
@@ -11,6 +16,7 @@ import dev.warden.plugin.store.NewComment;
 import dev.warden.plugin.store.PosterSuspensions;
 import dev.warden.plugin.store.QueuePage;
 import dev.warden.plugin.store.ReleaseClaim;
+import dev.warden.plugin.store.SavedComment;
 import dev.warden.plugin.store.StoreException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -33,9 +39,9 @@ import java.util.UUID;
  * Every method runs in its own transaction and commits before it returns; decisions and claims are conditional
  * updates, so several threads or web nodes may share one database. Thread-safe.
  *
- * <p>The article registry and the poster suspensions live in the same database and are reached through {@link
- * #articles()} and {@link #suspensions()}: one class cannot implement both {@link HeldCommentStore#find(String)}
- * and {@link ArticleRegistry#find(String)}.
+ * <p>The article registry, the poster suspensions and the audit trail live in the same database and are reached
+ * through {@link #articles()}, {@link #suspensions()} and {@link #audit()}: one class cannot implement both {@link
+ * HeldCommentStore#find(String)} and {@link ArticleRegistry#find(String)}.
  */
 public final class JdbcCommentStore implements HeldCommentStore, AutoCloseable {
   static final int MAX_PAGE = 1000;
@@ -68,6 +74,7 @@ public final class JdbcCommentStore implements HeldCommentStore, AutoCloseable {
   private final DeliveryClaims claims;
   private final ArticleRegistry articles;
   private final PosterSuspensions suspensions;
+  private final AuditTrail audit;
   private final JdbcPolicyVersions policyVersions;
   private final JdbcScoreSamples scoreSamples;
 
@@ -77,6 +84,7 @@ public final class JdbcCommentStore implements HeldCommentStore, AutoCloseable {
     this.claims = new DeliveryClaims(db.isPostgres());
     this.articles = new JdbcArticleRegistry(db, clock);
     this.suspensions = new JdbcPosterSuspensions(db, clock);
+    this.audit = new JdbcAuditTrail(db, clock);
     this.policyVersions = new JdbcPolicyVersions(db, clock);
     this.scoreSamples = new JdbcScoreSamples(db);
   }
@@ -103,6 +111,11 @@ public final class JdbcCommentStore implements HeldCommentStore, AutoCloseable {
     return suspensions;
   }
 
+  /** The audit trail in the same database. */
+  public AuditTrail audit() {
+    return audit;
+  }
+
   /** The stored versions of the live settings in the same database. */
   public JdbcPolicyVersions policyVersions() {
     return policyVersions;
@@ -115,6 +128,16 @@ public final class JdbcCommentStore implements HeldCommentStore, AutoCloseable {
 
   @Override
   public HeldComment save(NewComment comment) {
+    return insert(comment, null);
+  }
+
+  @Override
+  public SavedComment saveWithStatusToken(NewComment comment) {
+    String token = StatusTokens.issue();
+    return new SavedComment(insert(comment, StatusTokens.hash(token)), token);
+  }
+
+  private HeldComment insert(NewComment comment, String statusTokenHash) {
     Objects.requireNonNull(comment, "comment");
     String id = UUID.randomUUID().toString();
     CommentStatus status = switch (comment.decision()) {
@@ -123,9 +146,18 @@ public final class JdbcCommentStore implements HeldCommentStore, AutoCloseable {
       case ALLOW -> throw new IllegalArgumentException("allowed comments are not stored");
     };
     return db.inTransaction("save", c -> {
-      CommentRows.insert(c, id, comment, status, comment.receivedAt());
+      CommentRows.insert(c, id, comment, status, comment.receivedAt(), statusTokenHash);
       return CommentRows.find(c, id).orElseThrow();
     });
+  }
+
+  @Override
+  public Optional<CommentStatusView> findByStatusToken(String token) {
+    if (!StatusTokens.wellFormed(token)) {
+      return Optional.empty();
+    }
+    String hash = StatusTokens.hash(token);
+    return db.inTransaction("find by status token", c -> CommentRows.findStatus(c, hash));
   }
 
   @Override
@@ -224,17 +256,29 @@ public final class JdbcCommentStore implements HeldCommentStore, AutoCloseable {
 
   @Override
   public HeldComment approve(String id, String moderator) {
+    requireActor(moderator);
+    return approve(id, Actor.named(moderator));
+  }
+
+  @Override
+  public HeldComment approve(String id, Actor moderator) {
     return decide(id, moderator, CommentStatus.APPROVED, null);
   }
 
   @Override
   public HeldComment reject(String id, String moderator, String reason) {
+    requireActor(moderator);
+    return reject(id, Actor.named(moderator), reason);
+  }
+
+  @Override
+  public HeldComment reject(String id, Actor moderator, String reason) {
     return decide(id, moderator, CommentStatus.REJECTED, reason);
   }
 
-  private HeldComment decide(String id, String moderator, CommentStatus target, String rejectReason) {
+  private HeldComment decide(String id, Actor moderator, CommentStatus target, String rejectReason) {
     Objects.requireNonNull(id, "id");
-    requireActor(moderator);
+    Objects.requireNonNull(moderator, "moderator");
     String action = target == CommentStatus.APPROVED ? "approve" : "reject";
     Instant now = clock.instant();
     return db.inTransaction(action, c -> {
@@ -243,7 +287,7 @@ public final class JdbcCommentStore implements HeldCommentStore, AutoCloseable {
       try (PreparedStatement ps = c.prepareStatement(DECIDE)) {
         ps.setString(1, target.name());
         CommentRows.setInstant(ps, 2, now);
-        ps.setString(3, moderator);
+        ps.setString(3, moderator.name());
         ps.setString(4, rejectReason);
         // An approved comment is due for delivery at once.
         CommentRows.setInstant(ps, 5, target == CommentStatus.APPROVED ? now : null);
@@ -254,7 +298,8 @@ public final class JdbcCommentStore implements HeldCommentStore, AutoCloseable {
         // Not (or no longer) decidable: someone else decided it first; say who.
         throw new DecisionConflictException(existing(c, id));
       }
-      AuditLog.append(c, new AuditEvent(now, moderator, action, id, before.status(), target, rejectReason));
+      AuditLog.append(c, new AuditEvent(now, moderator.name(), moderator.address(), action, AuditTarget.comment(id),
+          before.status(), target, rejectReason));
       return existing(c, id);
     });
   }

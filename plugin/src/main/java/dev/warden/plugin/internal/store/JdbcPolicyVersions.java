@@ -6,6 +6,9 @@ import dev.warden.plugin.PolicySettings;
 import dev.warden.plugin.WardenConfigException;
 import dev.warden.plugin.policy.PolicyVersion;
 import dev.warden.plugin.policy.VersionConflictException;
+import dev.warden.plugin.store.Actor;
+import dev.warden.plugin.store.AuditEvent;
+import dev.warden.plugin.store.AuditTarget;
 import dev.warden.plugin.store.StoreException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -80,13 +83,15 @@ public final class JdbcPolicyVersions {
    * {@code restoredFrom} is given), unless another version was stored since {@code base}.
    *
    * @param before the settings of version {@code base}, to describe what changed in the audit trail
+   * @param author who saves it, and from which address (for the audit trail)
    * @throws VersionConflictException if the latest stored version is not {@code base}
    */
-  public PolicyVersion append(long base, PolicySettings before, PolicySettings settings, String author,
+  public PolicyVersion append(long base, PolicySettings before, PolicySettings settings, Actor author,
       String comment, Long restoredFrom) {
     Objects.requireNonNull(settings, "settings");
+    Objects.requireNonNull(author, "author");
     Instant now = CommentRows.storable(clock.instant());
-    PolicyVersion version = new PolicyVersion(base + 1, settings, author, now, comment, base, restoredFrom);
+    PolicyVersion version = new PolicyVersion(base + 1, settings, author.name(), now, comment, base, restoredFrom);
     try {
       return db.inTransaction("append policy version", c -> {
         long latest = latestNumber(c);
@@ -94,8 +99,9 @@ public final class JdbcPolicyVersions {
           throw new VersionConflictException(base, latest);
         }
         insert(c, version);
-        AuditLog.append(c, new AuditEvent(now, author, restoredFrom == null ? "policy_change" : "policy_rollback",
-            null, null, null, auditDetail(version, before)));
+        AuditLog.append(c, new AuditEvent(now, author.name(), author.address(),
+            restoredFrom == null ? "policy_change" : "policy_rollback", AuditTarget.policy(version.version()), null,
+            null, auditDetail(version, before)));
         return version;
       });
     } catch (StoreException e) {

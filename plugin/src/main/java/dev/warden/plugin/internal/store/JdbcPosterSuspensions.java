@@ -1,5 +1,8 @@
 package dev.warden.plugin.internal.store;
 
+import dev.warden.plugin.store.Actor;
+import dev.warden.plugin.store.AuditEvent;
+import dev.warden.plugin.store.AuditTarget;
 import dev.warden.plugin.store.PosterSuspensions;
 import dev.warden.plugin.store.StoreException;
 import dev.warden.plugin.store.Suspension;
@@ -52,17 +55,25 @@ final class JdbcPosterSuspensions implements PosterSuspensions {
 
   @Override
   public Suspension suspend(String posterKey, Instant until, String reason, String suspendedBy) {
+    requireModerator("suspendedBy", suspendedBy);
+    return suspend(posterKey, until, reason, Actor.named(suspendedBy));
+  }
+
+  @Override
+  public Suspension suspend(String posterKey, Instant until, String reason, Actor suspendedBy) {
+    Objects.requireNonNull(suspendedBy, "suspendedBy");
     Instant now = CommentRows.storable(clock.instant());
-    Suspension suspension = validated(posterKey, until, reason, suspendedBy, now);
+    Suspension suspension = validated(posterKey, until, reason, suspendedBy.name(), now);
+    String address = suspendedBy.address();
     try {
-      return db.inTransaction("suspend", c -> upsert(c, suspension));
+      return db.inTransaction("suspend", c -> upsert(c, suspension, address));
     } catch (StoreException e) {
       if (!isDuplicateKey(e)) {
         throw e;
       }
       // Another node inserted this key's first row between our update and our insert. The row exists now and
       // rows are never deleted, so the retry's update replaces it: the later suspension wins, as it would have.
-      return db.inTransaction("suspend", c -> upsert(c, suspension));
+      return db.inTransaction("suspend", c -> upsert(c, suspension, address));
     }
   }
 
@@ -70,12 +81,13 @@ final class JdbcPosterSuspensions implements PosterSuspensions {
    * Replaces the key's row, or inserts it if absent. Update-then-insert rather than MERGE or ON CONFLICT: the
    * syntax differs between H2 and PostgreSQL, and PostgreSQL's MERGE is not safe against a concurrent insert.
    */
-  private static Suspension upsert(Connection c, Suspension s) throws SQLException {
+  private static Suspension upsert(Connection c, Suspension s, String address) throws SQLException {
     if (write(c, REPLACE, s) == 0) {
       write(c, INSERT, s);
     }
-    String detail = s.posterKey() + " until " + s.until() + (s.reason().isEmpty() ? "" : ": " + s.reason());
-    AuditLog.append(c, new AuditEvent(s.since(), s.suspendedBy(), "suspend", null, null, null, detail));
+    String detail = "until " + s.until() + (s.reason().isEmpty() ? "" : ": " + s.reason());
+    AuditLog.append(c, new AuditEvent(s.since(), s.suspendedBy(), address, "suspend",
+        AuditTarget.poster(s.posterKey()), null, null, detail));
     return s;
   }
 
@@ -96,8 +108,15 @@ final class JdbcPosterSuspensions implements PosterSuspensions {
 
   @Override
   public boolean lift(String posterKey, String liftedBy) {
-    requireKey(posterKey);
     requireModerator("liftedBy", liftedBy);
+    return lift(posterKey, Actor.named(liftedBy));
+  }
+
+  @Override
+  public boolean lift(String posterKey, Actor liftedBy) {
+    requireKey(posterKey);
+    Objects.requireNonNull(liftedBy, "liftedBy");
+    requireModerator("liftedBy", liftedBy.name());
     if (posterKey.length() > MAX_POSTER_KEY) {
       return false; // no such key can have been suspended
     }
@@ -106,14 +125,15 @@ final class JdbcPosterSuspensions implements PosterSuspensions {
       try (PreparedStatement ps = c.prepareStatement(LIFT)) {
         CommentRows.setInstant(ps, 1, now);
         CommentRows.setInstant(ps, 2, now);
-        ps.setString(3, liftedBy);
+        ps.setString(3, liftedBy.name());
         ps.setString(4, posterKey);
         CommentRows.setInstant(ps, 5, now);
         if (ps.executeUpdate() == 0) {
           return false;
         }
       }
-      AuditLog.append(c, new AuditEvent(now, liftedBy, "lift", null, null, null, posterKey));
+      AuditLog.append(c, new AuditEvent(now, liftedBy.name(), liftedBy.address(), "lift",
+          AuditTarget.poster(posterKey), null, null, null));
       return true;
     });
   }

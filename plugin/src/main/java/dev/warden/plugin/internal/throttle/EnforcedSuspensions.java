@@ -1,5 +1,6 @@
 package dev.warden.plugin.internal.throttle;
 
+import dev.warden.plugin.store.Actor;
 import dev.warden.plugin.store.PosterSuspensions;
 import dev.warden.plugin.store.Suspension;
 import dev.warden.plugin.throttle.ThrottlePolicy;
@@ -29,7 +30,15 @@ public final class EnforcedSuspensions implements PosterSuspensions {
 
   @Override
   public Suspension suspend(String posterKey, Instant until, String reason, String suspendedBy) {
-    Suspension suspension = store.suspend(posterKey, until, reason, suspendedBy);
+    return enforced(store.suspend(posterKey, until, reason, suspendedBy));
+  }
+
+  @Override
+  public Suspension suspend(String posterKey, Instant until, String reason, Actor suspendedBy) {
+    return enforced(store.suspend(posterKey, until, reason, suspendedBy));
+  }
+
+  private Suspension enforced(Suspension suspension) {
     throttle.suspensionChanged(suspension);
     reread.run();
     return suspension;
@@ -37,7 +46,15 @@ public final class EnforcedSuspensions implements PosterSuspensions {
 
   @Override
   public boolean lift(String posterKey, String liftedBy) {
-    boolean lifted = store.lift(posterKey, liftedBy);
+    return lifted(posterKey, store.lift(posterKey, liftedBy));
+  }
+
+  @Override
+  public boolean lift(String posterKey, Actor liftedBy) {
+    return lifted(posterKey, store.lift(posterKey, liftedBy));
+  }
+
+  private boolean lifted(String posterKey, boolean lifted) {
     throttle.suspensionLifted(posterKey);
     reread.run();
     return lifted;

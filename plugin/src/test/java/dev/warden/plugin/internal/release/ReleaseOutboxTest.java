@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.warden.plugin.ReleaseConfig;
 import dev.warden.plugin.StoreConfig;
-import dev.warden.plugin.internal.store.AuditEvent;
+import dev.warden.plugin.store.AuditEvent;
 import dev.warden.plugin.internal.store.Comments;
 import dev.warden.plugin.internal.store.JdbcCommentStore;
 import dev.warden.plugin.internal.store.MutableClock;

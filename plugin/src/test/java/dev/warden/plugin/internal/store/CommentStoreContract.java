@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.warden.plugin.StoreConfig;
 import dev.warden.plugin.store.Article;
+import dev.warden.plugin.store.AuditEvent;
 import dev.warden.plugin.store.CommentStatus;
 import dev.warden.plugin.store.Decision;
 import dev.warden.plugin.store.DecisionConflictException;
@@ -548,8 +549,8 @@ abstract class CommentStoreContract {
     assertThat(suspensions().lift(SPAMMER, "ivan")).as("already lifted").isFalse();
     assertThat(suspensions().lift("user:never-suspended", "ivan")).isFalse();
     assertThat(posterAudit()).containsExactly(
-        "maria suspend " + SPAMMER + " until " + T0.plus(Duration.ofDays(1)) + ": spam wave",
-        "ivan lift " + SPAMMER);
+        "maria suspend poster " + SPAMMER + " until " + T0.plus(Duration.ofDays(1)) + ": spam wave",
+        "ivan lift poster " + SPAMMER + " null");
   }
 
   @Test
@@ -600,7 +601,7 @@ abstract class CommentStoreContract {
     assertRefused(() -> suspensions().suspend(SPAMMER, later, "r".repeat(501), "maria"), "reason");
     assertRefused(() -> suspensions().suspend(SPAMMER, later, "", " "), "suspendedBy");
     assertRefused(() -> suspensions().suspend(SPAMMER, later, "", "m".repeat(101)), "suspendedBy");
-    assertRefused(() -> suspensions().lift(SPAMMER, null), "liftedBy");
+    assertRefused(() -> suspensions().lift(SPAMMER, (String) null), "liftedBy");
     assertRefused(() -> suspensions().lift("", "maria"), "posterKey");
     assertRefused(() -> suspensions().find(" ", T0), "posterKey");
     assertThat(suspensions().active(T0, 10)).as("nothing stored").isEmpty();
@@ -670,15 +671,16 @@ abstract class CommentStoreContract {
     assertThatThrownBy(call).isInstanceOf(IllegalArgumentException.class).hasMessageContaining(argument);
   }
 
-  /** The audit rows about posters (no comment), as "actor action detail", oldest first. */
+  /** The audit rows about posters (no comment), as "actor action target_type target detail", oldest first. */
   private List<String> posterAudit() throws SQLException {
     try (Connection c = DriverManager.getConnection(config.url());
-        PreparedStatement ps = c.prepareStatement("SELECT actor, action, detail FROM warden_audit_event"
-            + " WHERE comment_id IS NULL ORDER BY id");
+        PreparedStatement ps = c.prepareStatement("SELECT actor, action, target_type, target, detail"
+            + " FROM warden_audit_event WHERE comment_id IS NULL ORDER BY id");
         ResultSet rs = ps.executeQuery()) {
       List<String> rows = new ArrayList<>();
       while (rs.next()) {
-        rows.add(rs.getString("actor") + " " + rs.getString("action") + " " + rs.getString("detail"));
+        rows.add(rs.getString("actor") + " " + rs.getString("action") + " " + rs.getString("target_type") + " "
+            + rs.getString("target") + " " + rs.getString("detail"));
       }
       return rows;
     }

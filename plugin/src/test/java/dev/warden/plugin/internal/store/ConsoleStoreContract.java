@@ -11,6 +11,7 @@ import dev.warden.plugin.policy.PolicyVersion;
 import dev.warden.plugin.policy.ScoreHistogram;
 import dev.warden.plugin.policy.ScoreSample;
 import dev.warden.plugin.policy.VersionConflictException;
+import dev.warden.plugin.store.Actor;
 import dev.warden.plugin.store.Decision;
 import dev.warden.plugin.store.HeldComment;
 import dev.warden.plugin.store.ModeratedScores;
@@ -42,6 +43,8 @@ import org.junit.jupiter.api.Test;
  */
 abstract class ConsoleStoreContract {
   static final Instant T0 = Instant.parse("2026-03-01T10:15:30.123456Z");
+  static final Actor PAT = new Actor("pat", "203.0.113.9");
+  static final Actor SAM = Actor.named("sam");
   static final PolicySettings BASELINE = PolicySettings.of(WardenConfig.parse(
       "release: {secret: 0123456789abcdef0123456789abcdef}\nadmin: {auth: container}\n", n -> null));
 
@@ -101,7 +104,7 @@ abstract class ConsoleStoreContract {
     PolicySettings changed = withConflictAbuseHold(0.4);
     clock.advance(Duration.ofMinutes(1));
 
-    PolicyVersion saved = versions.append(0, BASELINE, changed, "pat", "stricter on war coverage", null);
+    PolicyVersion saved = versions.append(0, BASELINE, changed, PAT, "stricter on war coverage", null);
 
     assertThat(saved.version()).isEqualTo(1);
     assertThat(saved.replaces()).isZero();
@@ -114,9 +117,9 @@ abstract class ConsoleStoreContract {
 
   @Test
   void historyIsNewestFirstAndBounded() {
-    versions.append(0, BASELINE, withConflictAbuseHold(0.4), "pat", "", null);
-    versions.append(1, withConflictAbuseHold(0.4), withConflictAbuseHold(0.3), "sam", "", null);
-    versions.append(2, withConflictAbuseHold(0.3), BASELINE, "pat", "back", 0L);
+    versions.append(0, BASELINE, withConflictAbuseHold(0.4), PAT, "", null);
+    versions.append(1, withConflictAbuseHold(0.4), withConflictAbuseHold(0.3), SAM, "", null);
+    versions.append(2, withConflictAbuseHold(0.3), BASELINE, PAT, "back", 0L);
 
     assertThat(versions.history(10)).extracting(PolicyVersion::version, PolicyVersion::author,
         PolicyVersion::replaces, PolicyVersion::restoredFrom)
@@ -130,9 +133,9 @@ abstract class ConsoleStoreContract {
 
   @Test
   void aChangeOnAStaleVersionIsRefusedAndStoresNothing() throws SQLException {
-    versions.append(0, BASELINE, withConflictAbuseHold(0.4), "pat", "", null);
+    versions.append(0, BASELINE, withConflictAbuseHold(0.4), PAT, "", null);
 
-    assertThatThrownBy(() -> versions.append(0, BASELINE, withConflictAbuseHold(0.2), "sam", "", null))
+    assertThatThrownBy(() -> versions.append(0, BASELINE, withConflictAbuseHold(0.2), SAM, "", null))
         .isInstanceOfSatisfying(VersionConflictException.class, e -> {
           assertThat(e.baseVersion()).isZero();
           assertThat(e.latestVersion()).isEqualTo(1);
@@ -152,7 +155,7 @@ abstract class ConsoleStoreContract {
         Callable<String> save = () -> {
           start.await();
           try {
-            return node.append(0, BASELINE, withConflictAbuseHold(0.4), "pat", "", null).author();
+            return node.append(0, BASELINE, withConflictAbuseHold(0.4), PAT, "", null).author();
           } catch (VersionConflictException e) {
             return "conflict";
           }
@@ -174,12 +177,14 @@ abstract class ConsoleStoreContract {
 
   @Test
   void everyVersionIsAuditedWithWhoAndWhatChanged() throws SQLException {
-    versions.append(0, BASELINE, withConflictAbuseHold(0.4), "pat", "stricter", null);
-    versions.append(1, withConflictAbuseHold(0.4), BASELINE, "sam", "", 0L);
+    versions.append(0, BASELINE, withConflictAbuseHold(0.4), PAT, "stricter", null);
+    versions.append(1, withConflictAbuseHold(0.4), BASELINE, SAM, "", 0L);
 
     assertThat(policyAudit()).containsExactly(
-        "pat policy_change version 1 (replaces 0) 'stricter': policies.conflict.labels.abuse.hold: 0.5 -> 0.4",
-        "sam policy_rollback version 2 (replaces 1; restores 0): policies.conflict.labels.abuse.hold: 0.4 -> 0.5");
+        "pat 203.0.113.9 policy_change policy:1 version 1 (replaces 0) 'stricter':"
+            + " policies.conflict.labels.abuse.hold: 0.5 -> 0.4",
+        "sam null policy_rollback policy:2 version 2 (replaces 1; restores 0):"
+            + " policies.conflict.labels.abuse.hold: 0.4 -> 0.5");
   }
 
   // --- score samples -------------------------------------------------------------------------------------------
@@ -295,15 +300,16 @@ abstract class ConsoleStoreContract {
         explanation, c.decision(), c.reason(), c.receivedAt());
   }
 
-  /** The audit rows of policy changes, as "actor action detail", oldest first. */
+  /** The audit rows of policy changes, as "actor address action type:target detail", oldest first. */
   private List<String> policyAudit() throws SQLException {
     try (Connection c = DriverManager.getConnection(config.url());
-        PreparedStatement ps = c.prepareStatement("SELECT actor, action, detail FROM warden_audit_event"
-            + " WHERE action LIKE 'policy%' ORDER BY id");
+        PreparedStatement ps = c.prepareStatement("SELECT actor, source_address, action, target_type, target,"
+            + " detail FROM warden_audit_event WHERE action LIKE 'policy%' ORDER BY id");
         ResultSet rs = ps.executeQuery()) {
       List<String> rows = new ArrayList<>();
       while (rs.next()) {
-        rows.add(rs.getString("actor") + " " + rs.getString("action") + " " + rs.getString("detail"));
+        rows.add(rs.getString("actor") + " " + rs.getString("source_address") + " " + rs.getString("action") + " "
+            + rs.getString("target_type") + ":" + rs.getString("target") + " " + rs.getString("detail"));
       }
       return rows;
     }
