@@ -13,6 +13,7 @@ import dev.warden.plugin.internal.throttle.EnforcedSuspensions;
 import dev.warden.plugin.internal.throttle.SuspensionRefresh;
 import dev.warden.plugin.store.ArticleRegistry;
 import dev.warden.plugin.store.HeldCommentStore;
+import dev.warden.plugin.store.PosterNotes;
 import dev.warden.plugin.store.PosterSuspensions;
 import dev.warden.plugin.throttle.ThrottlePolicy;
 import jakarta.servlet.ServletContext;
@@ -186,6 +187,11 @@ public final class Warden implements AutoCloseable {
   /** Poster suspensions: stored durably and enforced by this node's throttle at once. */
   public PosterSuspensions suspensions() {
     return suspensions;
+  }
+
+  /** Moderators' notes on posters. */
+  public PosterNotes posterNotes() {
+    return store.notes();
   }
 
   /** The clock every component of this instance reads. */
