@@ -4,6 +4,7 @@ import dev.warden.plugin.AdminConfig;
 import dev.warden.plugin.Warden;
 import dev.warden.plugin.store.ArticleRegistry;
 import dev.warden.plugin.store.HeldCommentStore;
+import dev.warden.plugin.store.PosterNotes;
 import dev.warden.plugin.store.PosterSuspensions;
 import dev.warden.plugin.throttle.ThrottlePolicy;
 import java.time.Clock;
@@ -20,11 +21,13 @@ import java.util.Objects;
  * @param clock the time source for the login throttle and suspensions
  * @param throttle the comment throttle (report, surges, coordinated groups)
  * @param suspensions poster suspensions, enforced by the throttle
+ * @param notes moderators' notes on posters
  */
 public record AdminServices(
     HeldCommentStore comments, ArticleRegistry articles, AdminConfig admin, Runnable wakeReleaser, Clock clock,
-    ThrottlePolicy throttle, PosterSuspensions suspensions) {
+    ThrottlePolicy throttle, PosterSuspensions suspensions, PosterNotes notes) {
   public AdminServices {
+    Objects.requireNonNull(notes, "notes");
     Objects.requireNonNull(throttle, "throttle");
     Objects.requireNonNull(suspensions, "suspensions");
     Objects.requireNonNull(comments, "comments");
@@ -38,6 +41,6 @@ public record AdminServices(
   public static AdminServices from(Warden warden) {
     return new AdminServices(
         warden.comments(), warden.articles(), warden.config().admin(), warden::wakeReleaser, warden.clock(),
-        warden.throttle(), warden.suspensions());
+        warden.throttle(), warden.suspensions(), warden.posterNotes());
   }
 }
