@@ -27,6 +27,7 @@ import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.NoAlertPresentException;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -89,6 +90,7 @@ class AdminQueueBrowserTest {
   /** Opens the page at {@code fragment} (a saved view), signed in as the moderator. */
   private static WebDriverWait open(String fragment) {
     WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(10));
+    wait.ignoring(StaleElementReferenceException.class); // a poll may re-render an item between find and read
     browser.get("about:blank"); // a fresh page even when only the fragment differs
     browser.get(server.base + "/warden/admin/" + fragment);
     wait.until(d -> d.findElement(By.id("login-view")).isDisplayed() || d.findElement(By.id("queue-view"))
@@ -165,6 +167,11 @@ class AdminQueueBrowserTest {
     wait.until(d -> shownIds().equals(List.of(third.id(), second.id(), first.id())));
     browser.findElement(item(third)).findElement(By.cssSelector(".text")).click();
 
+    keys("x");
+    assertThat(browser.findElement(By.id("bulk-count")).getText()).isEqualTo("1 ticked");
+    keys(Keys.ESCAPE);
+    assertThat(browser.findElement(By.id("bulk-bar")).isDisplayed()).as("Esc clears the ticks").isFalse();
+
     keys("x", "j", "x");
 
     assertThat(browser.findElement(By.id("bulk-bar")).isDisplayed()).isTrue();
@@ -204,11 +211,57 @@ class AdminQueueBrowserTest {
     keys(Keys.ESCAPE);
     wait.until(d -> !help.isDisplayed());
 
+    keys("/");
+    assertThat(browser.switchTo().activeElement().getAttribute("id")).isEqualTo("filter-poster");
+    browser.findElement(By.id("list-summary")).click();
+
     keys("t");
     wait.until(d -> d.findElement(By.id("tab-auto_rejected")).getAttribute("class").contains("active"));
     assertThat(browser.getCurrentUrl()).endsWith("#status=auto_rejected");
     keys("T");
     wait.until(d -> d.findElement(By.id("tab-pending")).getAttribute("class").contains("active"));
+  }
+
+  @Test
+  void bOpensTheSuspendFormAndOnlyThisPosterFiltersByThePoster() {
+    String poster = unique("cookie:petro");
+    HeldComment held = hold(poster, "Petro", "A comment from Petro.", 5);
+    WebDriverWait wait = open("");
+    WebElement rendered = wait.until(d -> d.findElement(item(held)));
+    rendered.findElement(By.cssSelector(".text")).click();
+
+    keys("b");
+
+    assertThat(rendered.findElement(By.cssSelector(".suspend")).getAttribute("open")).isNotNull();
+    assertThat(browser.switchTo().activeElement())
+        .isEqualTo(rendered.findElement(By.cssSelector(".suspend-for")));
+
+    rendered.findElement(By.cssSelector("[data-action='filter-poster']")).click();
+
+    wait.until(d -> shownIds().equals(List.of(held.id())));
+    assertThat(browser.findElement(By.id("filter-poster")).getAttribute("value")).isEqualTo(poster);
+  }
+
+  @Test
+  void aDeliveredCommentCanOnlyBeFlaggedForTheSiteToRemove() {
+    String poster = unique("cookie:oops");
+    HeldComment delivered = hold(poster, "Oops", "Approved by mistake and already on the site.", 5);
+    server.comments.approve(delivered.id(), "olga");
+    server.comments.markDelivered(delivered.id());
+    WebDriverWait wait = open("#status=delivered&poster=" + poster);
+    WebElement rendered = wait.until(d -> d.findElement(item(delivered)));
+    assertThat(rendered.findElement(By.cssSelector(".undo-hint")).getText())
+        .isEqualTo("Warden cannot unpublish it: this flags the comment for the site to remove.");
+
+    rendered.findElement(By.cssSelector("[data-action='undo']")).click();
+
+    By flag = By.cssSelector("li.item[data-id='" + delivered.id() + "'] .withdrawal"); // re-rendered
+    wait.until(d -> d.findElement(flag).isDisplayed());
+    assertThat(browser.findElement(flag).getText()).startsWith("Withdrawal requested by moderator on ")
+        .endsWith(": the site must remove this comment; Warden cannot unpublish a delivered comment.");
+    assertThat(server.comments.find(delivered.id()).orElseThrow().status()).isEqualTo(CommentStatus.DELIVERED);
+    assertThat(browser.findElement(By.id("notice")).getText())
+        .isEqualTo("Withdrawal requested: the comment stays on the site until the site removes it.");
   }
 
   /**

@@ -865,7 +865,7 @@ async function refreshCounts() {
 function loadView() {
   const params = new URLSearchParams(location.hash.slice(1));
   const status = params.get('status');
-  if (STATUSES.some(([name]) => name === status)) state.status = status;
+  state.status = STATUSES.some(([name]) => name === status) ? status : 'pending';
   const sort = params.get('sort');
   state.view.sort = SORTS.has(sort) ? sort : 'newest';
   for (const name of FILTERS) state.view[name] = (params.get(name) || '').trim();
@@ -998,12 +998,13 @@ async function undoLast() {
   if (!last) return;
   state.lastDecision = null;
   notice('Undoing…');
-  let undone = 0;
+  let back = 0;
+  let flagged = 0;
   const problems = [];
   for (const id of last.ids) {
     try {
-      await api(`comments/${encodeURIComponent(id)}/undo`, { method: 'POST' });
-      undone += 1;
+      if ((await undoComment(id)).withdrawal) flagged += 1;
+      else back += 1;
     } catch (error) {
       if (error.status === 401 || error.status === 403) {
         handleError(error, 'Undo failed');
@@ -1012,8 +1013,25 @@ async function undoLast() {
       problems.push(error.message);
     }
   }
-  notice(`Undone: ${undone} of ${last.ids.length} comment(s) back in the queue.${problems.length ? ` ${problems[0]}` : ''}`);
+  const parts = [`Undone: ${back} of ${last.ids.length} comment(s) back in the queue.`];
+  if (flagged) parts.push(`${flagged} already delivered: withdrawal requested, the site must remove it.`);
+  if (problems.length) parts.push(problems[0]);
+  notice(parts.join(' '));
   refresh();
+}
+
+// An approval whose delivery is in flight cannot be undone for that moment (409 with the comment still
+// approved): the attempt ends within the release timeout, so try a few more times before giving up.
+async function undoComment(id, attempts = 6) {
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      return await api(`comments/${encodeURIComponent(id)}/undo`, { method: 'POST' });
+    } catch (error) {
+      const delivering = error.status === 409 && error.body.comment && error.body.comment.status === 'approved';
+      if (!delivering || attempt >= attempts) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 500 * attempt));
+    }
+  }
 }
 
 function renderUndo(item, comment) {
@@ -1042,7 +1060,7 @@ function renderUndo(item, comment) {
 async function undoItem(button, comment) {
   button.disabled = true;
   try {
-    const now = await api(`comments/${encodeURIComponent(comment.id)}/undo`, { method: 'POST' });
+    const now = await undoComment(comment.id);
     notice(now.withdrawal
       ? 'Withdrawal requested: the comment stays on the site until the site removes it.'
       : `Undone: the comment is back in the ${now.status.replaceAll('_', ' ')} queue.`);
