@@ -68,46 +68,55 @@ public record QueueQuery(CommentStatus status, QueueSort sort, String reason, St
       this.status = status;
     }
 
+    /** The order (default {@link QueueSort#NEWEST}). */
     public Builder sort(QueueSort value) {
       this.sort = value;
       return this;
     }
 
+    /** Only this reason code; null for any. */
     public Builder reason(String value) {
       this.reason = value;
       return this;
     }
 
+    /** Only this article; null for any. */
     public Builder articleId(String value) {
       this.articleId = value;
       return this;
     }
 
+    /** Only articles in this registry section; null for any. */
     public Builder section(String value) {
       this.section = value;
       return this;
     }
 
+    /** Only this detected language (ISO 639-3, any case); null for any. */
     public Builder language(String value) {
       this.language = value;
       return this;
     }
 
+    /** Only comments that matched this narrative id; null for any. */
     public Builder narrative(String value) {
       this.narrative = value;
       return this;
     }
 
+    /** Only this poster key; null for any. */
     public Builder posterKey(String value) {
       this.posterKey = value;
       return this;
     }
 
+    /** The page size (default 50). */
     public Builder limit(int value) {
       this.limit = value;
       return this;
     }
 
+    /** Comments skipped before the page (default 0). */
     public Builder offset(int value) {
       this.offset = value;
       return this;
