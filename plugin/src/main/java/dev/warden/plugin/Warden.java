@@ -14,6 +14,7 @@ import dev.warden.plugin.internal.throttle.SuspensionRefresh;
 import dev.warden.plugin.store.ArticleRegistry;
 import dev.warden.plugin.store.AuditTrail;
 import dev.warden.plugin.store.HeldCommentStore;
+import dev.warden.plugin.store.PosterNotes;
 import dev.warden.plugin.store.PosterSuspensions;
 import dev.warden.plugin.throttle.ThrottlePolicy;
 import jakarta.servlet.ServletContext;
@@ -192,6 +193,11 @@ public final class Warden implements AutoCloseable {
   /** The audit trail: who did what, when and from where; the admin API records logins in it and lists it. */
   public AuditTrail audit() {
     return store.audit();
+  }
+
+  /** Moderators' notes on posters. */
+  public PosterNotes posterNotes() {
+    return store.notes();
   }
 
   /** The clock every component of this instance reads. */

@@ -5,6 +5,7 @@ import dev.warden.plugin.Warden;
 import dev.warden.plugin.store.ArticleRegistry;
 import dev.warden.plugin.store.AuditTrail;
 import dev.warden.plugin.store.HeldCommentStore;
+import dev.warden.plugin.store.PosterNotes;
 import dev.warden.plugin.store.PosterSuspensions;
 import dev.warden.plugin.throttle.ThrottlePolicy;
 import java.time.Clock;
@@ -22,12 +23,14 @@ import java.util.Objects;
  * @param throttle the comment throttle (report, surges, coordinated groups)
  * @param suspensions poster suspensions, enforced by the throttle
  * @param audit the audit trail: logins are recorded in it, and {@code GET /audit} lists it
+ * @param notes moderators' notes on posters
  */
 public record AdminServices(
     HeldCommentStore comments, ArticleRegistry articles, AdminConfig admin, Runnable wakeReleaser, Clock clock,
-    ThrottlePolicy throttle, PosterSuspensions suspensions, AuditTrail audit) {
+    ThrottlePolicy throttle, PosterSuspensions suspensions, AuditTrail audit, PosterNotes notes) {
   public AdminServices {
     Objects.requireNonNull(audit, "audit");
+    Objects.requireNonNull(notes, "notes");
     Objects.requireNonNull(throttle, "throttle");
     Objects.requireNonNull(suspensions, "suspensions");
     Objects.requireNonNull(comments, "comments");
@@ -41,6 +44,6 @@ public record AdminServices(
   public static AdminServices from(Warden warden) {
     return new AdminServices(
         warden.comments(), warden.articles(), warden.config().admin(), warden::wakeReleaser, warden.clock(),
-        warden.throttle(), warden.suspensions(), warden.audit());
+        warden.throttle(), warden.suspensions(), warden.audit(), warden.posterNotes());
   }
 }
