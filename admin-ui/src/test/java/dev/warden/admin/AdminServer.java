@@ -120,8 +120,8 @@ final class AdminServer implements AutoCloseable {
     AdminServices counted = new AdminServices(services.comments(), services.articles(), services.admin(), () -> {
       wakes.incrementAndGet();
       services.wakeReleaser().run();
-    }, services.clock(), services.throttle(), services.suspensions(), services.audit(), services.policies(),
-        services.samples());
+    }, services.clock(), services.throttle(), services.suspensions(), services.audit(), services.notes(),
+        services.policies(), services.samples());
     Server server = new Server();
     ServerConnector connector = new ServerConnector(server);
     connector.setHost("127.0.0.1");

@@ -19,6 +19,7 @@ import dev.warden.plugin.policy.ScoreSamples;
 import dev.warden.plugin.store.ArticleRegistry;
 import dev.warden.plugin.store.AuditTrail;
 import dev.warden.plugin.store.HeldCommentStore;
+import dev.warden.plugin.store.PosterNotes;
 import dev.warden.plugin.store.PosterSuspensions;
 import dev.warden.plugin.throttle.ThrottlePolicy;
 import jakarta.servlet.ServletContext;
@@ -222,6 +223,11 @@ public final class Warden implements AutoCloseable {
   /** The audit trail: who did what, when and from where; the admin API records logins in it and lists it. */
   public AuditTrail audit() {
     return store.audit();
+  }
+
+  /** Moderators' notes on posters. */
+  public PosterNotes posterNotes() {
+    return store.notes();
   }
 
   /**

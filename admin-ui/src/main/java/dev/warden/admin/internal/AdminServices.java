@@ -7,6 +7,7 @@ import dev.warden.plugin.policy.ScoreSamples;
 import dev.warden.plugin.store.ArticleRegistry;
 import dev.warden.plugin.store.AuditTrail;
 import dev.warden.plugin.store.HeldCommentStore;
+import dev.warden.plugin.store.PosterNotes;
 import dev.warden.plugin.store.PosterSuspensions;
 import dev.warden.plugin.throttle.ThrottlePolicy;
 import java.time.Clock;
@@ -24,15 +25,17 @@ import java.util.Objects;
  * @param throttle the comment throttle (report, surges, coordinated groups)
  * @param suspensions poster suspensions, enforced by the throttle
  * @param audit the audit trail: logins are recorded in it, and {@code GET /audit} lists it
+ * @param notes moderators' notes on posters
  * @param policies the live policies of the publishers' console (versioned)
  * @param samples the score sample behind the what-if charts
  */
 public record AdminServices(
     HeldCommentStore comments, ArticleRegistry articles, AdminConfig admin, Runnable wakeReleaser, Clock clock,
-    ThrottlePolicy throttle, PosterSuspensions suspensions, AuditTrail audit, LivePolicies policies,
-    ScoreSamples samples) {
+    ThrottlePolicy throttle, PosterSuspensions suspensions, AuditTrail audit, PosterNotes notes,
+    LivePolicies policies, ScoreSamples samples) {
   public AdminServices {
     Objects.requireNonNull(audit, "audit");
+    Objects.requireNonNull(notes, "notes");
     Objects.requireNonNull(policies, "policies");
     Objects.requireNonNull(samples, "samples");
     Objects.requireNonNull(throttle, "throttle");
@@ -48,6 +51,7 @@ public record AdminServices(
   public static AdminServices from(Warden warden) {
     return new AdminServices(
         warden.comments(), warden.articles(), warden.config().admin(), warden::wakeReleaser, warden.clock(),
-        warden.throttle(), warden.suspensions(), warden.audit(), warden.policies(), warden.scoreSamples());
+        warden.throttle(), warden.suspensions(), warden.audit(), warden.posterNotes(), warden.policies(),
+        warden.scoreSamples());
   }
 }

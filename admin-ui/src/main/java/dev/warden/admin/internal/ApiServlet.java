@@ -27,6 +27,9 @@ public final class ApiServlet extends HttpServlet {
   private static final Logger LOG = LoggerFactory.getLogger(ApiServlet.class);
   private static final String POSTERS = "/posters/";
   private static final String SUSPEND = "/suspend";
+  private static final String HISTORY = "/history";
+  private static final String NOTES = "/notes";
+  private static final String REJECT_PENDING = "/reject-pending";
 
   private final transient Function<ServletContext, AdminServices> locator;
   private transient AuthEndpoints auth;
@@ -35,6 +38,8 @@ public final class ApiServlet extends HttpServlet {
   private transient PosterEndpoints posters;
   private transient ThrottleEndpoints throttle;
   private transient AuditEndpoints audit;
+  private transient BulkEndpoints bulk;
+  private transient PosterDeskEndpoints desk;
   private transient PolicyEndpoints policies;
   private transient WhatIfEndpoints whatIf;
 
@@ -54,6 +59,9 @@ public final class ApiServlet extends HttpServlet {
     posters = new PosterEndpoints(access, services.suspensions(), services.clock());
     throttle = new ThrottleEndpoints(access, services.throttle(), services.comments());
     audit = new AuditEndpoints(access, services.audit());
+    bulk = new BulkEndpoints(access, services.comments(), services.wakeReleaser());
+    desk = new PosterDeskEndpoints(access, services.comments(), services.throttle(), services.suspensions(),
+        services.notes(), services.clock());
     policies = new PolicyEndpoints(access, services.policies());
     whatIf = new WhatIfEndpoints(access, services.policies(), services.samples(), services.comments(),
         services.clock());
@@ -118,12 +126,16 @@ public final class ApiServlet extends HttpServlet {
         }
         default -> throw ApiException.notFound("No such API endpoint.");
       }
+    } else if (parts.length == 3 && "comments".equals(parts[1]) && "bulk".equals(parts[2])) {
+      only(response, method, "POST", () -> bulk.bulk(request, response));
     } else if (parts.length == 3 && "comments".equals(parts[1]) && !parts[2].isEmpty()) {
       only(response, method, "GET", () -> queue.comment(request, response, parts[2]));
     } else if (parts.length == 4 && "comments".equals(parts[1]) && "approve".equals(parts[3])) {
       only(response, method, "POST", () -> queue.approve(request, response, parts[2]));
     } else if (parts.length == 4 && "comments".equals(parts[1]) && "reject".equals(parts[3])) {
       only(response, method, "POST", () -> queue.reject(request, response, parts[2]));
+    } else if (parts.length == 4 && "comments".equals(parts[1]) && "undo".equals(parts[3])) {
+      only(response, method, "POST", () -> queue.undo(request, response, parts[2]));
     } else if (parts.length == 4 && "policies".equals(parts[1]) && "versions".equals(parts[2])) {
       only(response, method, "GET", () -> policies.version(request, response, parts[3]));
     } else if (parts.length == 4 && "policies".equals(parts[1]) && "rollback".equals(parts[2])) {
@@ -153,11 +165,25 @@ public final class ApiServlet extends HttpServlet {
         case "DELETE" -> posters.lift(request, response, key);
         default -> throw methodNotAllowed(response, "POST, DELETE");
       }
+    } else if (rest.endsWith(HISTORY) && rest.length() > HISTORY.length()) {
+      only(response, method, "GET", () -> desk.history(request, response, keyBefore(rest, HISTORY)));
+    } else if (rest.endsWith(NOTES) && rest.length() > NOTES.length()) {
+      switch (method) {
+        case "GET" -> desk.notes(request, response, keyBefore(rest, NOTES));
+        case "POST" -> desk.addNote(request, response, keyBefore(rest, NOTES));
+        default -> throw methodNotAllowed(response, "GET, POST");
+      }
+    } else if (rest.endsWith(REJECT_PENDING) && rest.length() > REJECT_PENDING.length()) {
+      only(response, method, "POST", () -> bulk.rejectPending(request, response, keyBefore(rest, REJECT_PENDING)));
     } else if (!rest.isEmpty()) {
       only(response, method, "GET", () -> posters.poster(request, response, rest));
     } else {
       throw ApiException.notFound("No such API endpoint.");
     }
+  }
+
+  private static String keyBefore(String rest, String action) {
+    return rest.substring(0, rest.length() - action.length());
   }
 
   private static void only(HttpServletResponse response, String method, String allowed, Endpoint endpoint)

@@ -10,7 +10,8 @@ import java.util.TreeMap;
 
 /**
  * The JSON shape of one comment for moderators: the stored fields (with the coordinated {@code group}, null unless
- * the throttle held it as {@code coordinated}), the scores per label and abuse kind, and from the explanation the
+ * the throttle held it as {@code coordinated}; {@code withdrawal} null unless a moderator asked the site to take a
+ * delivered comment down), the scores per label and abuse kind, and from the explanation the
  * top terms per label or kind (with their spans in the text), the language, the flags, the matched narratives, and
  * a plain-sentence reason. The explanation is read defensively: rows written by older versions or other tools lack
  * fields, and a malformed part is skipped rather than failing a page. Stateless.
@@ -45,6 +46,8 @@ final class CommentView {
     view.put("rejectReason", c.rejectReason());
     view.put("deliveryAttempts", c.deliveryAttempts());
     view.put("lastDeliveryError", c.lastDeliveryError());
+    view.put("withdrawal", c.withdrawal() == null ? null
+        : Map.of("requestedAt", c.withdrawal().requestedAt(), "requestedBy", c.withdrawal().requestedBy()));
     return view;
   }
 

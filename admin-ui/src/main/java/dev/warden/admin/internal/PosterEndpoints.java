@@ -91,7 +91,8 @@ final class PosterEndpoints {
     Json.write(response, 200, body);
   }
 
-  private static String checked(String key) {
+  /** The key of a {@code /posters/{key}/...} path, or 400. */
+  static String checked(String key) {
     if (key.isBlank() || key.length() > MAX_KEY_CHARS || key.chars().anyMatch(Character::isISOControl)) {
       throw ApiException.badRequest("A poster key has 1 to " + MAX_KEY_CHARS + " printable characters.");
     }

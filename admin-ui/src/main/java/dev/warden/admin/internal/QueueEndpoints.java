@@ -6,6 +6,7 @@ import dev.warden.plugin.store.DecisionConflictException;
 import dev.warden.plugin.store.HeldComment;
 import dev.warden.plugin.store.HeldCommentStore;
 import dev.warden.plugin.store.QueuePage;
+import dev.warden.plugin.store.QueueQuery;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -18,14 +19,14 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The moderation queue: {@code GET /queue}, {@code GET /counts}, {@code GET /comments/{id}},
- * {@code POST /comments/{id}/approve}, {@code POST /comments/{id}/reject}. Thread-safe.
+ * The moderation queue: {@code GET /queue} (sorted and filtered, see {@link QueueParams}), {@code GET /counts}, {@code GET /comments/{id}},
+ * {@code POST /comments/{id}/approve}, {@code POST /comments/{id}/reject}, {@code POST /comments/{id}/undo}.
+ * Thread-safe.
  */
 final class QueueEndpoints {
   private static final Logger LOG = LoggerFactory.getLogger(QueueEndpoints.class);
   static final List<String> REJECT_REASONS = List.of("abuse", "disinformation", "spam", "off_topic", "other");
-  private static final Pattern COMMENT_ID = Pattern.compile("[A-Za-z0-9_-]{1,64}");
-  private static final int MAX_LIMIT = 200;
+  static final Pattern COMMENT_ID = Pattern.compile("[A-Za-z0-9_-]{1,64}");
 
   private final Access access;
   private final HeldCommentStore store;
@@ -39,15 +40,14 @@ final class QueueEndpoints {
 
   void queue(HttpServletRequest request, HttpServletResponse response) throws IOException {
     access.requireModerator(request);
-    CommentStatus status = status(request.getParameter("status"));
-    int limit = intParam(request, "limit", 50, 1, MAX_LIMIT);
-    int offset = intParam(request, "offset", 0, 0, Integer.MAX_VALUE);
-    QueuePage page = store.list(status, limit, offset);
+    QueueQuery query = QueueParams.query(request);
+    QueuePage page = store.list(query);
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("items", page.items().stream().map(CommentView::of).toList());
     body.put("total", page.total());
-    body.put("limit", limit);
-    body.put("offset", offset);
+    body.put("sort", query.sort().wireName());
+    body.put("limit", query.limit());
+    body.put("offset", query.offset());
     Json.write(response, 200, body);
   }
 
@@ -85,6 +85,36 @@ final class QueueEndpoints {
     Json.write(response, 200, CommentView.of(rejected));
   }
 
+  /**
+   * Undoes a decision made by mistake (see {@link HeldCommentStore#undo}): an approved comment not yet delivered or
+   * a rejected one goes back to the queue; a delivered one is flagged for the site to take down.
+   */
+  void undo(HttpServletRequest request, HttpServletResponse response, String id) throws IOException {
+    AdminPrincipal moderator = access.requireModerator(request);
+    access.requireCsrf(request);
+    find(id);
+    HeldComment undone;
+    try {
+      undone = store.undo(id, moderator.user());
+    } catch (NoSuchElementException e) {
+      throw ApiException.notFound("No comment " + id + ".");
+    } catch (DecisionConflictException e) {
+      throw new ApiException(409, "cannot_undo", cannotUndo(e.current()), CommentView.of(e.current()));
+    }
+    LOG.info("Decision on comment {} undone by '{}': now {}{}", id, moderator.user(), undone.status().wireName(),
+        undone.withdrawal() == null ? "" : ", withdrawal requested");
+    Json.write(response, 200, CommentView.of(undone));
+  }
+
+  private static String cannotUndo(HeldComment current) {
+    return switch (current.status()) {
+      case PENDING, AUTO_REJECTED -> "Comment is " + current.status().wireName().replace('_', ' ')
+          + ": there is no decision to undo.";
+      case APPROVED -> "The comment is being delivered to the site right now; try again in a moment.";
+      default -> "Comment changed meanwhile: it is now " + current.status().wireName().replace('_', ' ') + ".";
+    };
+  }
+
   private HeldComment find(String id) {
     if (!COMMENT_ID.matcher(id).matches()) {
       throw ApiException.notFound("No comment " + id + ".");
@@ -107,7 +137,8 @@ final class QueueEndpoints {
     }
   }
 
-  private static String rejectReason(JsonNode node) {
+  /** A reject reason from a request body: one of {@link #REJECT_REASONS}, {@code other} if absent, else 400. */
+  static String rejectReason(JsonNode node) {
     if (node == null || node.isNull()) {
       return "other";
     }
@@ -115,19 +146,6 @@ final class QueueEndpoints {
       throw ApiException.badRequest("'reason' must be one of " + REJECT_REASONS + ".");
     }
     return node.asText();
-  }
-
-  private static CommentStatus status(String value) {
-    if (value == null || value.isEmpty()) {
-      return CommentStatus.PENDING;
-    }
-    for (CommentStatus status : CommentStatus.values()) {
-      if (status.wireName().equals(value)) {
-        return status;
-      }
-    }
-    throw ApiException.badRequest("'status' must be one of "
-        + java.util.Arrays.stream(CommentStatus.values()).map(CommentStatus::wireName).toList() + ".");
   }
 
   static int intParam(HttpServletRequest request, String name, int dflt, int min, int max) {

@@ -14,6 +14,11 @@ const STATUSES = [
   ['rejected', 'Rejected'],
 ];
 const DECIDABLE = new Set(['pending', 'auto_rejected']);
+// A decision that can be taken back: back to the queue, or (delivered) flagged for the site to remove.
+const UNDOABLE = new Set(['approved', 'rejected', 'delivery_failed', 'delivered']);
+const FILTERS = ['reason', 'article', 'language', 'narrative', 'poster'];
+const SORTS = new Set(['newest', 'oldest', 'score']);
+const RECENT_SHOWN = 5;
 
 const state = {
   csrf: null,
@@ -28,6 +33,9 @@ const state = {
   loadFailed: false, // the last poll failed: its error is in the notice area until a poll succeeds
   groups: new Map(), // coordinated group id -> what the throttle saw of it ({posters, comments, posterKeys, ...})
   suspended: new Map(), // poster key -> ISO instant: suspensions made from this page
+  view: { sort: 'newest', reason: '', article: '', language: '', narrative: '', poster: '' }, // applied
+  ticked: new Set(), // ids ticked for a bulk decision
+  lastDecision: null, // { ids, verb }: what "Undo" takes back
 };
 
 // Element of each rendered comment -> the JSON it was rendered from, to keep unchanged items across polls.
@@ -76,6 +84,8 @@ function showLogin(message) {
   state.user = null;
   state.suspended.clear();
   state.groups.clear();
+  state.ticked.clear();
+  state.lastDecision = null;
   $('queue-view').hidden = true;
   $('who').hidden = true;
   $('login-view').hidden = false;
@@ -92,6 +102,7 @@ function showQueue(session) {
   $('who').hidden = false;
   $('login-view').hidden = true;
   $('queue-view').hidden = false;
+  fillFilterForm();
   buildTabs();
   refresh();
   startPolling();
@@ -164,15 +175,23 @@ function selectTab(status) {
   state.status = status;
   state.offset = 0;
   state.selected = null;
+  state.ticked.clear();
   markTabs();
+  saveView();
   refresh();
+}
+
+// t / Shift+t: the next or previous tab, wrapping around.
+function cycleTab(step) {
+  const index = STATUSES.findIndex(([status]) => status === state.status);
+  selectTab(STATUSES[(index + step + STATUSES.length) % STATUSES.length][0]);
 }
 
 async function refresh() {
   try {
     const [counts, page, throttle] = await Promise.all([
       api('counts'),
-      api(`queue?status=${encodeURIComponent(state.status)}&limit=${PAGE_SIZE}&offset=${state.offset}`),
+      api(queuePath()),
       loadThrottle(),
     ]);
     if (throttle) applyThrottle(throttle);
@@ -259,7 +278,10 @@ function renderPage(page) {
   syncItems($('items'), state.items);
   $('empty').hidden = state.items.length > 0;
   const from = state.items.length ? state.offset + 1 : 0;
-  $('list-summary').textContent = `${from}–${state.offset + state.items.length} of ${state.total}`;
+  const matching = FILTERS.some((name) => state.view[name]) ? ' matching' : '';
+  $('list-summary').textContent = `${from}–${state.offset + state.items.length} of ${state.total}${matching}`;
+  for (const id of [...state.ticked]) if (!state.items.some((c) => c.id === id)) state.ticked.delete(id);
+  renderBulkBar();
   $('prev-page').disabled = state.offset === 0;
   $('next-page').disabled = state.offset + state.items.length >= state.total;
   markSelected(false);
@@ -311,9 +333,13 @@ function renderItem(comment) {
   renderCoordinated(item.querySelector('.coordinated'), comment);
   renderSuspend(item.querySelector('.suspend'), comment);
   renderActions(item.querySelector('.actions'), comment);
+  renderPick(item, comment);
+  renderUndo(item, comment);
+  renderHistory(item.querySelector('.history'), comment);
+  item.querySelector('[data-action="filter-poster"]').addEventListener('click', () => filterByPoster(comment.posterKey));
   item.addEventListener('click', (event) => {
     // Selecting focuses the item, which would take the focus from a control inside it.
-    if (event.target.closest('button, select, input, details, .group-panel')) return;
+    if (event.target.closest('button, select, input, textarea, details, .group-panel')) return;
     state.selected = comment.id;
     markSelected(true);
   });
@@ -786,7 +812,8 @@ async function decide(id, path, body, verb) {
   try {
     await api(path, { method: 'POST', body });
     removeItem(id);
-    notice(`${verb}: comment by ${comment.author || 'anonymous'}.`);
+    state.lastDecision = { ids: [id], verb };
+    notice(`${verb}: comment by ${comment.author || 'anonymous'}.`, true);
   } catch (error) {
     if (error.status === 409) {
       removeItem(id);
@@ -810,6 +837,7 @@ function setItemBusy(id, busy) {
 
 function removeItem(id) {
   const index = state.items.findIndex((c) => c.id === id);
+  state.ticked.delete(id);
   if (index < 0) return;
   state.items.splice(index, 1);
   state.total = Math.max(0, state.total - 1);
@@ -831,12 +859,394 @@ async function refreshCounts() {
   }
 }
 
+// ---- sort and filters --------------------------------------------------------------------------------------
+
+// The view (tab, order, filters) lives in the address's fragment, so a moderator can bookmark or share it.
+function loadView() {
+  const params = new URLSearchParams(location.hash.slice(1));
+  const status = params.get('status');
+  state.status = STATUSES.some(([name]) => name === status) ? status : 'pending';
+  const sort = params.get('sort');
+  state.view.sort = SORTS.has(sort) ? sort : 'newest';
+  for (const name of FILTERS) state.view[name] = (params.get(name) || '').trim();
+}
+
+function saveView() {
+  const params = new URLSearchParams();
+  if (state.status !== 'pending') params.set('status', state.status);
+  if (state.view.sort !== 'newest') params.set('sort', state.view.sort);
+  for (const name of FILTERS) if (state.view[name]) params.set(name, state.view[name]);
+  const hash = params.toString();
+  history.replaceState(null, '', hash ? `#${hash}` : location.pathname + location.search);
+}
+
+function queuePath() {
+  const params = new URLSearchParams({ status: state.status, limit: String(PAGE_SIZE), offset: String(state.offset) });
+  if (state.view.sort !== 'newest') params.set('sort', state.view.sort);
+  for (const name of FILTERS) if (state.view[name]) params.set(name, state.view[name]);
+  return `queue?${params}`;
+}
+
+// A bookmarked or typed view (the fragment changed without a reload).
+function onViewChanged() {
+  loadView();
+  fillFilterForm();
+  state.offset = 0;
+  state.selected = null;
+  state.ticked.clear();
+  if ($('queue-view').hidden) return;
+  markTabs();
+  refresh();
+}
+
+function fillFilterForm() {
+  $('sort').value = state.view.sort;
+  for (const name of FILTERS) $(`filter-${name}`).value = state.view[name];
+}
+
+function applyFilters() {
+  state.view.sort = $('sort').value;
+  for (const name of FILTERS) state.view[name] = $(`filter-${name}`).value.trim();
+  state.offset = 0;
+  state.selected = null;
+  state.ticked.clear();
+  saveView();
+  refresh();
+}
+
+function clearFilters() {
+  $('filters').reset();
+  applyFilters();
+}
+
+function filterByPoster(key) {
+  $('filter-poster').value = key;
+  applyFilters();
+}
+
+// ---- ticking and bulk decisions ----------------------------------------------------------------------------
+
+function renderPick(item, comment) {
+  const box = item.querySelector('.pick');
+  if (!DECIDABLE.has(comment.status)) {
+    box.remove();
+    return;
+  }
+  box.checked = state.ticked.has(comment.id);
+  item.classList.toggle('ticked', box.checked);
+  box.addEventListener('change', () => toggleTicked(comment.id, box.checked));
+}
+
+function toggleTicked(id, on = !state.ticked.has(id)) {
+  const comment = state.items.find((c) => c.id === id);
+  if (!comment || !DECIDABLE.has(comment.status)) return;
+  if (on) state.ticked.add(id);
+  else state.ticked.delete(id);
+  const item = itemElement(id);
+  if (item) {
+    item.classList.toggle('ticked', on);
+    item.querySelector('.pick').checked = on;
+  }
+  renderBulkBar();
+}
+
+function clearTicked() {
+  for (const id of [...state.ticked]) toggleTicked(id, false);
+}
+
+function renderBulkBar() {
+  const n = state.ticked.size;
+  $('bulk-bar').hidden = n === 0;
+  $('bulk-count').textContent = `${n} ticked`;
+}
+
+async function decideTicked(action) {
+  const ids = [...state.ticked].filter((id) => !state.busy.has(id));
+  if (!ids.length) return;
+  const verb = action === 'approve' ? 'Approved' : 'Rejected';
+  const body = action === 'approve' ? { action, ids } : { action, ids, reason: $('bulk-reason').value };
+  ids.forEach((id) => { state.busy.add(id); setItemBusy(id, true); });
+  try {
+    const outcome = await api('comments/bulk', { method: 'POST', body });
+    const gone = [...outcome.decided, ...outcome.alreadyDecided.map((c) => c.id), ...outcome.missing];
+    gone.forEach(removeItem);
+    state.lastDecision = outcome.decided.length ? { ids: outcome.decided, verb } : null;
+    notice(bulkMessage(verb, outcome), true);
+  } catch (error) {
+    handleError(error, `${verb} failed`);
+  } finally {
+    ids.forEach((id) => { state.busy.delete(id); setItemBusy(id, false); });
+    renderBulkBar();
+    refreshCounts();
+  }
+}
+
+function bulkMessage(verb, outcome) {
+  const parts = [`${verb} ${outcome.decided.length} comment(s).`];
+  for (const taken of outcome.alreadyDecided) {
+    parts.push(`One was already ${taken.status.replaceAll('_', ' ')} by ${taken.decidedBy || 'the system'}.`);
+  }
+  if (outcome.missing.length) parts.push(`${outcome.missing.length} no longer exist(s).`);
+  return parts.join(' ');
+}
+
+// ---- undo --------------------------------------------------------------------------------------------------
+
+// Takes back the last decision made on this page (one comment, a bulk decision, or "reject all from a poster").
+async function undoLast() {
+  const last = state.lastDecision;
+  if (!last) return;
+  state.lastDecision = null;
+  notice('Undoing…');
+  let back = 0;
+  let flagged = 0;
+  const problems = [];
+  for (const id of last.ids) {
+    try {
+      if ((await undoComment(id)).withdrawal) flagged += 1;
+      else back += 1;
+    } catch (error) {
+      if (error.status === 401 || error.status === 403) {
+        handleError(error, 'Undo failed');
+        return;
+      }
+      problems.push(error.message);
+    }
+  }
+  const parts = [`Undone: ${back} of ${last.ids.length} comment(s) back in the queue.`];
+  if (flagged) parts.push(`${flagged} already delivered: withdrawal requested, the site must remove it.`);
+  if (problems.length) parts.push(problems[0]);
+  notice(parts.join(' '));
+  refresh();
+}
+
+// An approval whose delivery is in flight cannot be undone for that moment (409 with the comment still
+// approved): the attempt ends within the release timeout, so try a few more times before giving up.
+async function undoComment(id, attempts = 6) {
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      return await api(`comments/${encodeURIComponent(id)}/undo`, { method: 'POST' });
+    } catch (error) {
+      const delivering = error.status === 409 && error.body.comment && error.body.comment.status === 'approved';
+      if (!delivering || attempt >= attempts) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 500 * attempt));
+    }
+  }
+}
+
+function renderUndo(item, comment) {
+  const box = item.querySelector('.undo-actions');
+  const flag = item.querySelector('.withdrawal');
+  if (comment.withdrawal) {
+    flag.hidden = false;
+    flag.textContent = `Withdrawal requested by ${comment.withdrawal.requestedBy} on `
+      + `${new Date(comment.withdrawal.requestedAt).toLocaleString()}: the site must remove this comment; `
+      + 'Warden cannot unpublish a delivered comment.';
+  }
+  if (!UNDOABLE.has(comment.status) || comment.withdrawal) {
+    box.remove();
+    return;
+  }
+  box.hidden = false;
+  const button = box.querySelector('[data-action="undo"]');
+  const delivered = comment.status === 'delivered';
+  button.textContent = delivered ? 'Request withdrawal' : 'Undo decision';
+  box.querySelector('.undo-hint').textContent = delivered
+    ? 'Warden cannot unpublish it: this flags the comment for the site to remove.'
+    : 'Puts it back in the queue.';
+  button.addEventListener('click', () => undoItem(button, comment));
+}
+
+async function undoItem(button, comment) {
+  button.disabled = true;
+  try {
+    const now = await undoComment(comment.id);
+    notice(now.withdrawal
+      ? 'Withdrawal requested: the comment stays on the site until the site removes it.'
+      : `Undone: the comment is back in the ${now.status.replaceAll('_', ' ')} queue.`);
+    refresh();
+  } catch (error) {
+    handleError(error, 'Undo failed');
+    button.disabled = false;
+  }
+}
+
+// ---- poster history and notes ------------------------------------------------------------------------------
+
+function renderHistory(details, comment) {
+  if (!comment.posterKey) {
+    details.remove();
+    return;
+  }
+  details.addEventListener('toggle', () => { if (details.open) loadHistory(details, comment); });
+  const form = details.querySelector('.note-form');
+  form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    addNote(details, form, comment.posterKey);
+  });
+  const rejectAll = details.querySelector('.reject-all');
+  rejectAll.querySelector('[data-action="reject-all"]').addEventListener('click', () => confirmRejectAll(details, true));
+  rejectAll.querySelector('[data-action="reject-all-cancel"]').addEventListener('click', () => confirmRejectAll(details, false));
+  rejectAll.querySelector('[data-action="reject-all-confirm"]').addEventListener('click', () => rejectAllFrom(details, comment));
+}
+
+async function loadHistory(details, comment) {
+  const key = posterPath(comment.posterKey);
+  try {
+    const [history, notes] = await Promise.all([api(`${key}/history?recent=${RECENT_SHOWN}`), api(`${key}/notes`)]);
+    renderHistoryBody(details, comment, history);
+    renderNotes(details.querySelector('.notes'), notes.items);
+  } catch (error) {
+    handleError(error, `Could not load the history of ${comment.posterKey}`);
+  }
+}
+
+function renderHistoryBody(details, comment, history) {
+  const counts = Object.entries(history.counts).filter(([, n]) => n > 0)
+    .map(([status, n]) => `${n} ${status.replaceAll('_', ' ')}`);
+  details.querySelector('.history-summary').textContent = history.total
+    ? `Warden holds ${history.total} comment(s) of ${history.key}: ${counts.join(', ')}.`
+    : `Warden holds no comments of ${history.key}.`;
+  const refusals = history.throttle;
+  details.querySelector('.history-throttle').textContent = refusals
+    ? `Refused ${refusals.refusals} time(s) by the throttle on this server, last for `
+      + `${refusals.lastReason.replaceAll('_', ' ')} ${relativeTime(refusals.lastRefusedAt)}.`
+    : 'No throttle refusals remembered on this server.';
+  const suspension = details.querySelector('.history-suspension');
+  suspension.hidden = !history.suspension;
+  if (history.suspension) {
+    const s = history.suspension;
+    suspension.textContent = `Suspended until ${new Date(s.until).toLocaleString()} by ${s.suspendedBy}`
+      + `${s.reason ? `: ${s.reason}` : ''}.`;
+  }
+  details.querySelector('.history-recent').replaceChildren(...history.recent.map((c) => earlierLine(c, comment.id)));
+  const pending = history.counts.pending || 0;
+  const rejectAll = details.querySelector('.reject-all');
+  rejectAll.hidden = pending === 0;
+  rejectAll.dataset.pending = String(pending);
+  rejectAll.querySelector('[data-action="reject-all"]').textContent = `Reject all ${pending} pending from this poster…`;
+  confirmRejectAll(details, false);
+}
+
+function earlierLine(c, currentId) {
+  const line = document.createElement('li');
+  line.className = c.id === currentId ? 'earlier current' : 'earlier';
+  line.dataset.id = c.id;
+  const status = document.createElement('span');
+  status.className = `badge status-badge badge-${c.status}`;
+  status.textContent = c.status.replaceAll('_', ' ');
+  const when = document.createElement('time');
+  when.dateTime = c.receivedAt;
+  when.textContent = new Date(c.receivedAt).toLocaleString();
+  const text = document.createElement('span');
+  text.className = 'earlier-text';
+  text.textContent = c.text.length > 280 ? `${c.text.slice(0, 279)}…` : c.text;
+  const meta = [c.articleId, c.reason.replaceAll('_', ' ')];
+  if (c.decidedBy) meta.push(`by ${c.decidedBy}${c.rejectReason ? ` (${c.rejectReason.replaceAll('_', ' ')})` : ''}`);
+  if (c.id === currentId) meta.push('this comment');
+  const about = document.createElement('span');
+  about.className = 'muted';
+  about.textContent = meta.join(' · ');
+  line.append(status, ' ', when, ' ', about, text);
+  return line;
+}
+
+function renderNotes(list, notes) {
+  list.replaceChildren(...notes.map((note) => {
+    const entry = document.createElement('li');
+    entry.className = 'note';
+    const who = document.createElement('span');
+    who.className = 'note-meta muted';
+    who.textContent = `${note.author}, ${new Date(note.at).toLocaleString()}`;
+    const text = document.createElement('p');
+    text.className = 'note-body';
+    text.textContent = note.text;
+    entry.append(who, text);
+    return entry;
+  }));
+  if (!notes.length) {
+    const none = document.createElement('li');
+    none.className = 'note none muted';
+    none.textContent = 'No notes yet.';
+    list.append(none);
+  }
+}
+
+async function addNote(details, form, key) {
+  const textarea = form.querySelector('.note-text');
+  const text = textarea.value.trim();
+  if (!text) return;
+  const submit = form.querySelector('[data-action="add-note"]');
+  submit.disabled = true;
+  try {
+    await api(`${posterPath(key)}/notes`, { method: 'POST', body: { text } });
+    textarea.value = '';
+    renderNotes(details.querySelector('.notes'), (await api(`${posterPath(key)}/notes`)).items);
+  } catch (error) {
+    handleError(error, 'Could not add the note');
+  } finally {
+    submit.disabled = false;
+  }
+}
+
+// Two steps, so that one stray click cannot reject a poster's whole queue.
+function confirmRejectAll(details, asking) {
+  const box = details.querySelector('.reject-all');
+  box.querySelector('[data-action="reject-all"]').hidden = asking;
+  box.querySelector('.reject-all-confirm').hidden = !asking;
+  if (asking) {
+    box.querySelector('.reject-all-question').textContent =
+      `Reject ${box.dataset.pending} pending comment(s) as “${rejectAllReason(details)}”?`;
+    box.querySelector('[data-action="reject-all-confirm"]').focus();
+  }
+}
+
+function rejectAllReason(details) {
+  const select = details.closest('li.item').querySelector('.reject-reason');
+  return select ? select.value : 'spam';
+}
+
+async function rejectAllFrom(details, comment) {
+  const key = comment.posterKey;
+  try {
+    const outcome = await api(`${posterPath(key)}/reject-pending`, {
+      method: 'POST', body: { reason: rejectAllReason(details) },
+    });
+    state.lastDecision = outcome.decided.length ? { ids: outcome.decided, verb: 'Rejected' } : null;
+    const more = outcome.remaining ? ` ${outcome.remaining} more are pending: run it again.` : '';
+    notice(`${bulkMessage('Rejected', outcome)} (all pending from ${key}).${more}`, true);
+    refresh();
+  } catch (error) {
+    handleError(error, `Could not reject the comments of ${key}`);
+  }
+}
+
+// ---- keyboard helpers --------------------------------------------------------------------------------------
+
+function itemElement(id) {
+  return id ? $('items').querySelector(`li[data-id="${CSS.escape(id)}"]`) : null;
+}
+
+function openSuspend() {
+  const details = itemElement(state.selected)?.querySelector('.suspend');
+  if (!details) return;
+  details.open = true;
+  details.querySelector('.suspend-for').focus();
+}
+
+function toggleHistory() {
+  const details = itemElement(state.selected)?.querySelector('.history');
+  if (details) details.open = !details.open;
+}
+
 // ---- errors, polling, keyboard -----------------------------------------------------------------------------
 
-function notice(message) {
+// The outcome of the last action; `undoable` offers to take the last decision back.
+function notice(message, undoable = false) {
   const element = $('notice');
   element.textContent = message;
   element.hidden = !message;
+  $('notice-undo').hidden = !(undoable && state.lastDecision);
 }
 
 function handleError(error, what) {
@@ -867,12 +1277,21 @@ function onKey(event) {
   if ($('queue-view').hidden) return;
   const help = $('help');
   if (help.open) return; // the dialog handles Esc itself
-  if (event.target.closest('input, textarea, select')) return;
+  // Typing goes to the field; a ticked checkbox keeps the keys working.
+  if (event.target.closest('input:not([type="checkbox"]), textarea, select')) return;
   switch (event.key) {
     case 'j': move(1); break;
     case 'k': move(-1); break;
-    case 'f': if (state.selected) approve(state.selected); break;
-    case 'd': if (state.selected) reject(state.selected); break;
+    case 'f': if (state.ticked.size) decideTicked('approve'); else if (state.selected) approve(state.selected); break;
+    case 'd': if (state.ticked.size) decideTicked('reject'); else if (state.selected) reject(state.selected); break;
+    case 'x': if (state.selected) toggleTicked(state.selected); break;
+    case 'b': openSuspend(); break;
+    case 'h': toggleHistory(); break;
+    case 't': cycleTab(1); break;
+    case 'T': cycleTab(-1); break;
+    case 'u': undoLast(); break;
+    case '/': $('filter-poster').focus(); break;
+    case 'Escape': if (!state.ticked.size) return; clearTicked(); break;
     case '?': help.showModal(); break;
     default: return;
   }
@@ -885,6 +1304,15 @@ async function start() {
   $('prev-page').addEventListener('click', () => { state.offset = Math.max(0, state.offset - PAGE_SIZE); refresh(); });
   $('next-page').addEventListener('click', () => { state.offset += PAGE_SIZE; refresh(); });
   document.addEventListener('keydown', onKey);
+  $('filters').addEventListener('submit', (event) => { event.preventDefault(); applyFilters(); });
+  for (const id of ['sort', 'filter-reason']) $(id).addEventListener('change', applyFilters);
+  $('clear-filters').addEventListener('click', clearFilters);
+  $('bulk-approve').addEventListener('click', () => decideTicked('approve'));
+  $('bulk-reject').addEventListener('click', () => decideTicked('reject'));
+  $('bulk-clear').addEventListener('click', clearTicked);
+  $('notice-undo').addEventListener('click', undoLast);
+  window.addEventListener('hashchange', onViewChanged);
+  loadView();
   try {
     showQueue(await api('session'));
   } catch (error) {

@@ -1,6 +1,9 @@
 package dev.warden.plugin.store;
 
-/** A moderator tried to decide a comment that is no longer in a decidable state (someone else decided it). */
+/**
+ * A moderator tried to decide (or undo) a comment that is no longer in a state that allows it: someone else decided
+ * it, or it is being delivered.
+ */
 public class DecisionConflictException extends RuntimeException {
   private static final long serialVersionUID = 1L;
   private final transient HeldComment current;
@@ -8,6 +11,12 @@ public class DecisionConflictException extends RuntimeException {
   public DecisionConflictException(HeldComment current) {
     super("comment " + current.id() + " is already " + current.status().wireName()
         + (current.decidedBy() == null ? "" : " (decided by " + current.decidedBy() + ")"));
+    this.current = current;
+  }
+
+  /** A conflict with its own message, e.g. an undo of a comment that has nothing to undo. */
+  public DecisionConflictException(String message, HeldComment current) {
+    super(message);
     this.current = current;
   }
 

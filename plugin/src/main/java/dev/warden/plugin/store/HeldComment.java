@@ -28,6 +28,7 @@ import java.util.Objects;
  * @param version row version, incremented on every change
  * @param group the coordinated-campaign group this comment belongs to (throttle reason {@code coordinated}), else
  *     null
+ * @param withdrawal for a delivered comment, a moderator's request that the site take it down, else null
  */
 public record HeldComment(
     String id,
@@ -48,7 +49,8 @@ public record HeldComment(
     int deliveryAttempts,
     String lastDeliveryError,
     long version,
-    String group) {
+    String group,
+    Withdrawal withdrawal) {
   public HeldComment {
     Objects.requireNonNull(id, "id");
     Objects.requireNonNull(articleId, "articleId");
@@ -64,12 +66,21 @@ public record HeldComment(
     Objects.requireNonNull(receivedAt, "receivedAt");
   }
 
+  /** A comment without a withdrawal request (the parameter list before withdrawals existed). */
+  public HeldComment(String id, String articleId, String posterKey, String author, String text,
+      Submission submission, Map<String, Double> scores, Map<String, Object> explanation, Decision decision,
+      String reason, CommentStatus status, Instant receivedAt, Instant decidedAt, String decidedBy,
+      String rejectReason, int deliveryAttempts, String lastDeliveryError, long version, String group) {
+    this(id, articleId, posterKey, author, text, submission, scores, explanation, decision, reason, status,
+        receivedAt, decidedAt, decidedBy, rejectReason, deliveryAttempts, lastDeliveryError, version, group, null);
+  }
+
   /** A comment that is not part of a coordinated group (the parameter list before groups existed). */
   public HeldComment(String id, String articleId, String posterKey, String author, String text,
       Submission submission, Map<String, Double> scores, Map<String, Object> explanation, Decision decision,
       String reason, CommentStatus status, Instant receivedAt, Instant decidedAt, String decidedBy,
       String rejectReason, int deliveryAttempts, String lastDeliveryError, long version) {
     this(id, articleId, posterKey, author, text, submission, scores, explanation, decision, reason, status,
-        receivedAt, decidedAt, decidedBy, rejectReason, deliveryAttempts, lastDeliveryError, version, null);
+        receivedAt, decidedAt, decidedBy, rejectReason, deliveryAttempts, lastDeliveryError, version, null, null);
   }
 }

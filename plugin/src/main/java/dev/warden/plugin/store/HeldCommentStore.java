@@ -33,7 +33,18 @@ public interface HeldCommentStore {
   Optional<HeldComment> find(String id);
 
   /** A page of comments with the given status, newest first. */
-  QueuePage list(CommentStatus status, int limit, int offset);
+  default QueuePage list(CommentStatus status, int limit, int offset) {
+    return list(QueueQuery.builder(status).limit(limit).offset(offset).build());
+  }
+
+  /** A page of the comments that match a query, in its order, with how many match in all. */
+  QueuePage list(QueueQuery query);
+
+  /**
+   * What the store holds about one poster: comments per status and the latest {@code recent} (1 to 50) in any
+   * status, newest first.
+   */
+  PosterHistory posterHistory(String posterKey, int recent);
 
   /**
    * The comments of one coordinated-campaign group ({@link HeldComment#group()}) in any status, newest first, at
@@ -79,6 +90,38 @@ public interface HeldCommentStore {
    * @throws java.util.NoSuchElementException if there is no such comment
    */
   HeldComment reject(String id, String moderator, String reason);
+
+  /** The most comments one bulk call decides. */
+  int MAX_BULK = 500;
+
+  /**
+   * Approves each of up to {@link #MAX_BULK} comments as {@link #approve} would, each on its own: one that is no
+   * longer decidable is reported in {@link BulkOutcome#alreadyDecided()}, an unknown id in {@link
+   * BulkOutcome#missing()}.
+   */
+  BulkOutcome approveAll(List<String> ids, String moderator);
+
+  /** Rejects each of up to {@link #MAX_BULK} comments as {@link #reject} would, each on its own (see approveAll). */
+  BulkOutcome rejectAll(List<String> ids, String moderator, String reason);
+
+  /**
+   * Rejects the pending comments of one poster key, oldest first, at most {@link #MAX_BULK} per call; one that
+   * another moderator decides meanwhile is reported, not overwritten. Auto-rejected comments are left alone.
+   */
+  BulkOutcome rejectPendingFrom(String posterKey, String moderator, String reason);
+
+  /**
+   * Undoes a moderator's decision made by mistake, audited. An approved comment not yet delivered (approved and not
+   * being delivered right now, or delivery failed) and a rejected one go back to where they were before the decision:
+   * {@link CommentStatus#PENDING}, or {@link CommentStatus#AUTO_REJECTED} for one the policy had rejected; the
+   * decision, its moderator and the delivery attempts are cleared. A delivered comment cannot be taken back by
+   * Warden: it stays delivered and gets a {@link HeldComment#withdrawal()} request for the site (idempotent).
+   *
+   * @throws DecisionConflictException if there is nothing to undo (not decided yet) or the comment is being
+   *     delivered at this moment (try again once the delivery ended)
+   * @throws java.util.NoSuchElementException if there is no such comment
+   */
+  HeldComment undo(String id, String moderator);
 
   /**
    * Rejects like {@link #reject(String, String, String)}, recording the moderator's address in the audit trail.

@@ -5,8 +5,8 @@ import java.util.List;
 /**
  * One page of the queue.
  *
- * @param items the comments on this page, newest first
- * @param total how many comments have this status in all
+ * @param items the comments on this page, in the order asked for (newest first by default)
+ * @param total how many comments match the query in all (every page together)
  */
 public record QueuePage(List<HeldComment> items, long total) {
   public QueuePage {

@@ -6,6 +6,7 @@ import dev.warden.plugin.store.Decision;
 import dev.warden.plugin.store.HeldComment;
 import dev.warden.plugin.store.NewComment;
 import dev.warden.plugin.store.Submission;
+import dev.warden.plugin.store.Withdrawal;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -23,10 +24,12 @@ import java.util.Optional;
 final class CommentRows {
   static final String COLUMNS = "id, article_id, poster_key, author, text, method, path, content_type, raw_body,"
       + " scores, explanation, decision, reason, status, received_at, decided_at, decided_by, reject_reason,"
-      + " delivery_attempts, last_error, version, group_key";
+      + " delivery_attempts, last_error, version, group_key, withdraw_requested_at, withdraw_requested_by";
 
-  private static final String INSERT = "INSERT INTO warden_comment (" + COLUMNS + ", status_token_hash)"
-      + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, NULL, NULL, 0, NULL, 0, ?, ?)";
+  private static final String INSERT = "INSERT INTO warden_comment (id, article_id, poster_key, author, text,"
+      + " method, path, content_type, raw_body, scores, explanation, decision, reason, status, received_at,"
+      + " group_key, top_score, language, status_token_hash)"
+      + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
   private static final String SELECT_BY_TOKEN = "SELECT status, reason, reject_reason, received_at, decided_at"
       + " FROM warden_comment WHERE status_token_hash = ?";
   private static final String SELECT_BY_ID = "SELECT " + COLUMNS + " FROM warden_comment WHERE id = ?";
@@ -34,7 +37,7 @@ final class CommentRows {
   private CommentRows() {}
 
   /**
-   * Inserts a new comment with the given id and initial status.
+   * Inserts a new comment with the given id and initial status, with its queue columns.
    *
    * @param statusTokenHash the hash of its status-link token, or null for none
    */
@@ -58,9 +61,12 @@ final class CommentRows {
       ps.setString(14, status.name());
       setInstant(ps, 15, receivedAt);
       ps.setString(16, comment.group());
-      ps.setString(17, statusTokenHash);
+      QueueColumns.setTopScore(ps, 17, QueueColumns.topScore(comment.scores()));
+      ps.setString(18, QueueColumns.language(comment.explanation()));
+      ps.setString(19, statusTokenHash);
       ps.executeUpdate();
     }
+    QueueColumns.insertNarratives(c, id, QueueColumns.narrativeIds(comment.explanation()));
   }
 
   /** The comment with this id, read in the caller's transaction. */
@@ -111,7 +117,13 @@ final class CommentRows {
         rs.getInt("delivery_attempts"),
         rs.getString("last_error"),
         rs.getLong("version"),
-        rs.getString("group_key"));
+        rs.getString("group_key"),
+        withdrawal(rs));
+  }
+
+  private static Withdrawal withdrawal(ResultSet rs) throws SQLException {
+    Instant at = getInstant(rs, "withdraw_requested_at");
+    return at == null ? null : new Withdrawal(at, rs.getString("withdraw_requested_by"));
   }
 
   /** Runs a query selected with {@link #COLUMNS} and reads every row, in order. */

@@ -83,6 +83,7 @@ final class Database implements AutoCloseable {
           // A site's schema is usually not empty: baseline it at 0 so that our V1 still runs.
           .baselineOnMigrate(true)
           .baselineVersion("0")
+          .javaMigrations(new QueueColumnsBackfill())
           .load()
           .migrate();
     } catch (FlywayException e) {

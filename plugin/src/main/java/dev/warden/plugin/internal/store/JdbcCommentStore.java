@@ -6,6 +6,7 @@ import dev.warden.plugin.store.ArticleRegistry;
 import dev.warden.plugin.store.AuditEvent;
 import dev.warden.plugin.store.AuditTarget;
 import dev.warden.plugin.store.AuditTrail;
+import dev.warden.plugin.store.BulkOutcome;
 import dev.warden.plugin.store.CommentStatus;
 import dev.warden.plugin.store.CommentStatusView;
 import dev.warden.plugin.store.DecisionConflictException;
@@ -13,8 +14,11 @@ import dev.warden.plugin.store.HeldComment;
 import dev.warden.plugin.store.HeldCommentStore;
 import dev.warden.plugin.store.ModeratedScores;
 import dev.warden.plugin.store.NewComment;
+import dev.warden.plugin.store.PosterHistory;
+import dev.warden.plugin.store.PosterNotes;
 import dev.warden.plugin.store.PosterSuspensions;
 import dev.warden.plugin.store.QueuePage;
+import dev.warden.plugin.store.QueueQuery;
 import dev.warden.plugin.store.ReleaseClaim;
 import dev.warden.plugin.store.SavedComment;
 import dev.warden.plugin.store.StoreException;
@@ -39,13 +43,15 @@ import java.util.UUID;
  * Every method runs in its own transaction and commits before it returns; decisions and claims are conditional
  * updates, so several threads or web nodes may share one database. Thread-safe.
  *
- * <p>The article registry, the poster suspensions and the audit trail live in the same database and are reached
- * through {@link #articles()}, {@link #suspensions()} and {@link #audit()}: one class cannot implement both {@link
- * HeldCommentStore#find(String)} and {@link ArticleRegistry#find(String)}.
+ * <p>The article registry, the poster suspensions, the notes on posters and the audit trail live in the same
+ * database and are reached through {@link #articles()}, {@link #suspensions()}, {@link #notes()} and {@link
+ * #audit()}: one class cannot implement both {@link HeldCommentStore#find(String)} and {@link
+ * ArticleRegistry#find(String)}.
  */
 public final class JdbcCommentStore implements HeldCommentStore, AutoCloseable {
   static final int MAX_PAGE = 1000;
   static final int MAX_ERROR = 2000;
+  static final int MAX_RECENT = 50;
 
   private static final String DECIDE = "UPDATE warden_comment SET status = ?, decided_at = ?, decided_by = ?,"
       + " reject_reason = ?, next_attempt_at = ?, version = version + 1"
@@ -57,11 +63,8 @@ public final class JdbcCommentStore implements HeldCommentStore, AutoCloseable {
   private static final String FAILED = "UPDATE warden_comment SET status = ?, delivery_attempts ="
       + " delivery_attempts + 1, last_error = ?, next_attempt_at = ?, lease_until = NULL, release_nonce = NULL,"
       + " version = version + 1 WHERE id = ? AND status = 'APPROVED'";
-  private static final String PAGE = "SELECT " + CommentRows.COLUMNS + " FROM warden_comment WHERE status = ?"
-      + " ORDER BY received_at DESC, id DESC LIMIT ? OFFSET ?";
   private static final String GROUP = "SELECT " + CommentRows.COLUMNS + " FROM warden_comment WHERE group_key = ?"
       + " ORDER BY received_at DESC, id DESC LIMIT ?";
-  private static final String COUNT = "SELECT COUNT(*) FROM warden_comment WHERE status = ?";
   private static final String COUNTS = "SELECT status, COUNT(*) FROM warden_comment GROUP BY status";
   private static final String EXISTS = "SELECT 1 FROM warden_comment WHERE id = ?";
   private static final String MODERATED = "SELECT scores, explanation, status FROM warden_comment"
@@ -75,6 +78,7 @@ public final class JdbcCommentStore implements HeldCommentStore, AutoCloseable {
   private final ArticleRegistry articles;
   private final PosterSuspensions suspensions;
   private final AuditTrail audit;
+  private final PosterNotes notes;
   private final JdbcPolicyVersions policyVersions;
   private final JdbcScoreSamples scoreSamples;
 
@@ -85,6 +89,7 @@ public final class JdbcCommentStore implements HeldCommentStore, AutoCloseable {
     this.articles = new JdbcArticleRegistry(db, clock);
     this.suspensions = new JdbcPosterSuspensions(db, clock);
     this.audit = new JdbcAuditTrail(db, clock);
+    this.notes = new JdbcPosterNotes(db, clock);
     this.policyVersions = new JdbcPolicyVersions(db, clock);
     this.scoreSamples = new JdbcScoreSamples(db);
   }
@@ -114,6 +119,11 @@ public final class JdbcCommentStore implements HeldCommentStore, AutoCloseable {
   /** The audit trail in the same database. */
   public AuditTrail audit() {
     return audit;
+  }
+
+  /** Moderators' notes on posters, in the same database. */
+  public PosterNotes notes() {
+    return notes;
   }
 
   /** The stored versions of the live settings in the same database. */
@@ -167,23 +177,20 @@ public final class JdbcCommentStore implements HeldCommentStore, AutoCloseable {
   }
 
   @Override
-  public QueuePage list(CommentStatus status, int limit, int offset) {
-    Objects.requireNonNull(status, "status");
-    requireLimit(limit);
-    if (offset < 0) {
-      throw new IllegalArgumentException("offset must not be negative: " + offset);
-    }
-    return db.inTransaction("list", c -> new QueuePage(page(c, status, limit, offset), count(c, status)));
+  public QueuePage list(QueueQuery query) {
+    Objects.requireNonNull(query, "query");
+    return db.inTransaction("list", c -> QueueQueries.page(c, query));
   }
 
-  private static List<HeldComment> page(Connection c, CommentStatus status, int limit, int offset)
-      throws SQLException {
-    try (PreparedStatement ps = c.prepareStatement(PAGE)) {
-      ps.setString(1, status.name());
-      ps.setInt(2, limit);
-      ps.setInt(3, offset);
-      return CommentRows.readAll(ps);
+  @Override
+  public PosterHistory posterHistory(String posterKey, int recent) {
+    if (posterKey == null || posterKey.isBlank()) {
+      throw new IllegalArgumentException("posterKey must not be blank");
     }
+    if (recent < 1 || recent > MAX_RECENT) {
+      throw new IllegalArgumentException("recent must be between 1 and " + MAX_RECENT + ": " + recent);
+    }
+    return db.inTransaction("poster history", c -> QueueQueries.history(c, posterKey, recent));
   }
 
   @Override
@@ -199,16 +206,6 @@ public final class JdbcCommentStore implements HeldCommentStore, AutoCloseable {
         return List.copyOf(CommentRows.readAll(ps));
       }
     });
-  }
-
-  private static long count(Connection c, CommentStatus status) throws SQLException {
-    try (PreparedStatement ps = c.prepareStatement(COUNT)) {
-      ps.setString(1, status.name());
-      try (ResultSet rs = ps.executeQuery()) {
-        rs.next();
-        return rs.getLong(1);
-      }
-    }
   }
 
   @Override
@@ -274,6 +271,35 @@ public final class JdbcCommentStore implements HeldCommentStore, AutoCloseable {
   @Override
   public HeldComment reject(String id, Actor moderator, String reason) {
     return decide(id, moderator, CommentStatus.REJECTED, reason);
+  }
+
+  @Override
+  public BulkOutcome approveAll(List<String> ids, String moderator) {
+    return BulkDecisions.decideEach(ids, id -> approve(id, moderator));
+  }
+
+  @Override
+  public BulkOutcome rejectAll(List<String> ids, String moderator, String reason) {
+    return BulkDecisions.decideEach(ids, id -> reject(id, moderator, reason));
+  }
+
+  @Override
+  public BulkOutcome rejectPendingFrom(String posterKey, String moderator, String reason) {
+    if (posterKey == null || posterKey.isBlank()) {
+      throw new IllegalArgumentException("posterKey must not be blank");
+    }
+    requireActor(moderator);
+    List<String> ids = db.inTransaction("pending of poster", c -> QueueQueries.pendingIds(c, posterKey, MAX_BULK));
+    return ids.isEmpty() ? new BulkOutcome(List.of(), List.of(), List.of())
+        : BulkDecisions.decideEach(ids, id -> reject(id, moderator, reason));
+  }
+
+  @Override
+  public HeldComment undo(String id, String moderator) {
+    Objects.requireNonNull(id, "id");
+    requireActor(moderator);
+    Instant now = clock.instant();
+    return db.inTransaction(Reversals.UNDO, c -> Reversals.undo(c, id, moderator, now));
   }
 
   private HeldComment decide(String id, Actor moderator, CommentStatus target, String rejectReason) {

@@ -182,9 +182,17 @@ abstract class AuditTrailContract extends StoreFixture {
     store.close();
     String url = config.url();
     try (Connection c = DriverManager.getConnection(url); Statement s = c.createStatement()) {
-      for (String table : List.of("warden_comment", "warden_audit_event", "warden_article", "warden_suspension",
-          "warden_policy_version", "warden_score_sample", '"' + Database.HISTORY_TABLE + '"')) {
-        s.execute("DROP TABLE " + table); // fixed names: back to an empty schema (Flyway quotes its own table)
+      // Back to an empty schema: every Warden table, whatever later migrations added (names from the catalogue).
+      List<String> tables = new java.util.ArrayList<>();
+      try (java.sql.ResultSet rs = c.getMetaData().getTables(null, c.getSchema(), "%", new String[] {"TABLE"})) {
+        while (rs.next()) {
+          if (rs.getString("TABLE_NAME").toLowerCase(java.util.Locale.ROOT).startsWith("warden_")) {
+            tables.add(rs.getString("TABLE_NAME"));
+          }
+        }
+      }
+      for (String table : tables) {
+        s.execute("DROP TABLE IF EXISTS \"" + table + "\" CASCADE");
       }
       if (!c.getAutoCommit()) {
         c.commit();
