@@ -19,8 +19,10 @@ import dev.warden.plugin.policy.ScoreSamples;
 import dev.warden.plugin.store.ArticleRegistry;
 import dev.warden.plugin.store.AuditTrail;
 import dev.warden.plugin.store.HeldCommentStore;
+import dev.warden.plugin.store.ModerationStats;
 import dev.warden.plugin.store.PosterNotes;
 import dev.warden.plugin.store.PosterSuspensions;
+import dev.warden.plugin.store.SavedViews;
 import dev.warden.plugin.throttle.ThrottlePolicy;
 import jakarta.servlet.ServletContext;
 import java.nio.file.Path;
@@ -236,6 +238,16 @@ public final class Warden implements AutoCloseable {
    */
   public LivePolicies policies() {
     return policies;
+  }
+
+  /** Moderators' saved queue views. */
+  public SavedViews savedViews() {
+    return store.savedViews();
+  }
+
+  /** Aggregates for the stats page: decisions per moderator and day, hold and overturn rates per reason. */
+  public ModerationStats stats() {
+    return store.stats();
   }
 
   /** The sample of recent scores behind the publishers' what-if charts. */

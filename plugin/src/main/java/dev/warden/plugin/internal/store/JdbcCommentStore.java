@@ -13,6 +13,7 @@ import dev.warden.plugin.store.DecisionConflictException;
 import dev.warden.plugin.store.HeldComment;
 import dev.warden.plugin.store.HeldCommentStore;
 import dev.warden.plugin.store.ModeratedScores;
+import dev.warden.plugin.store.ModerationStats;
 import dev.warden.plugin.store.NewComment;
 import dev.warden.plugin.store.PosterHistory;
 import dev.warden.plugin.store.PosterNotes;
@@ -21,6 +22,7 @@ import dev.warden.plugin.store.QueuePage;
 import dev.warden.plugin.store.QueueQuery;
 import dev.warden.plugin.store.ReleaseClaim;
 import dev.warden.plugin.store.SavedComment;
+import dev.warden.plugin.store.SavedViews;
 import dev.warden.plugin.store.StoreException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -81,6 +83,8 @@ public final class JdbcCommentStore implements HeldCommentStore, AutoCloseable {
   private final PosterNotes notes;
   private final JdbcPolicyVersions policyVersions;
   private final JdbcScoreSamples scoreSamples;
+  private final SavedViews savedViews;
+  private final ModerationStats stats;
 
   private JdbcCommentStore(Database db, Clock clock) {
     this.db = db;
@@ -92,6 +96,8 @@ public final class JdbcCommentStore implements HeldCommentStore, AutoCloseable {
     this.notes = new JdbcPosterNotes(db, clock);
     this.policyVersions = new JdbcPolicyVersions(db, clock);
     this.scoreSamples = new JdbcScoreSamples(db);
+    this.savedViews = new JdbcSavedViews(db, clock);
+    this.stats = new JdbcModerationStats(db);
   }
 
   /**
@@ -134,6 +140,16 @@ public final class JdbcCommentStore implements HeldCommentStore, AutoCloseable {
   /** The score sample of the what-if charts in the same database. */
   public JdbcScoreSamples scoreSamples() {
     return scoreSamples;
+  }
+
+  /** Moderators' saved queue views, in the same database. */
+  public SavedViews savedViews() {
+    return savedViews;
+  }
+
+  /** The stats page's aggregates over this database. */
+  public ModerationStats stats() {
+    return stats;
   }
 
   @Override
