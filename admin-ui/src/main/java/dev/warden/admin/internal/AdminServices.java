@@ -7,8 +7,10 @@ import dev.warden.plugin.policy.ScoreSamples;
 import dev.warden.plugin.store.ArticleRegistry;
 import dev.warden.plugin.store.AuditTrail;
 import dev.warden.plugin.store.HeldCommentStore;
+import dev.warden.plugin.store.ModerationStats;
 import dev.warden.plugin.store.PosterNotes;
 import dev.warden.plugin.store.PosterSuspensions;
+import dev.warden.plugin.store.SavedViews;
 import dev.warden.plugin.throttle.ThrottlePolicy;
 import java.time.Clock;
 import java.util.Objects;
@@ -28,16 +30,20 @@ import java.util.Objects;
  * @param notes moderators' notes on posters
  * @param policies the live policies of the publishers' console (versioned)
  * @param samples the score sample behind the what-if charts
+ * @param views moderators' saved queue views
+ * @param stats the stats page's aggregates
  */
 public record AdminServices(
     HeldCommentStore comments, ArticleRegistry articles, AdminConfig admin, Runnable wakeReleaser, Clock clock,
     ThrottlePolicy throttle, PosterSuspensions suspensions, AuditTrail audit, PosterNotes notes,
-    LivePolicies policies, ScoreSamples samples) {
+    LivePolicies policies, ScoreSamples samples, SavedViews views, ModerationStats stats) {
   public AdminServices {
     Objects.requireNonNull(audit, "audit");
     Objects.requireNonNull(notes, "notes");
     Objects.requireNonNull(policies, "policies");
     Objects.requireNonNull(samples, "samples");
+    Objects.requireNonNull(views, "views");
+    Objects.requireNonNull(stats, "stats");
     Objects.requireNonNull(throttle, "throttle");
     Objects.requireNonNull(suspensions, "suspensions");
     Objects.requireNonNull(comments, "comments");
@@ -52,6 +58,6 @@ public record AdminServices(
     return new AdminServices(
         warden.comments(), warden.articles(), warden.config().admin(), warden::wakeReleaser, warden.clock(),
         warden.throttle(), warden.suspensions(), warden.audit(), warden.posterNotes(), warden.policies(),
-        warden.scoreSamples());
+        warden.scoreSamples(), warden.savedViews(), warden.stats());
   }
 }

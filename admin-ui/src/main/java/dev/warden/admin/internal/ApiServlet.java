@@ -26,6 +26,7 @@ public final class ApiServlet extends HttpServlet {
   private static final long serialVersionUID = 1L;
   private static final Logger LOG = LoggerFactory.getLogger(ApiServlet.class);
   private static final String POSTERS = "/posters/";
+  private static final String VIEWS = "/views/";
   private static final String SUSPEND = "/suspend";
   private static final String HISTORY = "/history";
   private static final String NOTES = "/notes";
@@ -42,6 +43,8 @@ public final class ApiServlet extends HttpServlet {
   private transient PosterDeskEndpoints desk;
   private transient PolicyEndpoints policies;
   private transient WhatIfEndpoints whatIf;
+  private transient StatsEndpoints stats;
+  private transient ViewEndpoints views;
 
   /** A servlet that gets its services from {@code locator} when the container initialises it. */
   public ApiServlet(Function<ServletContext, AdminServices> locator) {
@@ -65,6 +68,8 @@ public final class ApiServlet extends HttpServlet {
     policies = new PolicyEndpoints(access, services.policies());
     whatIf = new WhatIfEndpoints(access, services.policies(), services.samples(), services.comments(),
         services.clock());
+    stats = new StatsEndpoints(access, services.stats(), services.samples(), services.clock());
+    views = new ViewEndpoints(access, services.views());
   }
 
   @Override
@@ -100,6 +105,12 @@ public final class ApiServlet extends HttpServlet {
 
   private void route(HttpServletRequest request, HttpServletResponse response) throws IOException {
     String path = request.getPathInfo() == null ? "" : request.getPathInfo();
+    if (path.startsWith(VIEWS) && path.length() > VIEWS.length()) {
+      // A view's name may hold any character but a slash; it is matched whole after the prefix.
+      String name = path.substring(VIEWS.length());
+      only(response, request.getMethod(), "DELETE", () -> views.delete(request, response, name));
+      return;
+    }
     if (path.startsWith(POSTERS)) {
       routePoster(request, response, path.substring(POSTERS.length()));
       return;
@@ -117,6 +128,14 @@ public final class ApiServlet extends HttpServlet {
         case "throttle" -> only(response, method, "GET", () -> throttle.report(request, response));
         case "audit" -> only(response, method, "GET", () -> audit.list(request, response));
         case "whatif" -> only(response, method, "GET", () -> whatIf.whatIf(request, response));
+        case "stats" -> only(response, method, "GET", () -> stats.stats(request, response));
+        case "views" -> {
+          switch (method) {
+            case "GET" -> views.list(request, response);
+            case "POST" -> views.save(request, response);
+            default -> throw methodNotAllowed(response, "GET, POST");
+          }
+        }
         case "policies" -> {
           switch (method) {
             case "GET" -> policies.get(request, response);

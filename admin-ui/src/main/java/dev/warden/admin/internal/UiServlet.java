@@ -11,7 +11,7 @@ import java.util.Map;
 
 /**
  * Serves the admin pages at {@code /warden/admin/*} from the jar: the queue ({@code index.html}), the audit
- * trail ({@code audit.html}) and the publishers' console ({@code console.html}). Only a fixed set of files exists
+ * trail ({@code audit.html}), the stats ({@code stats.html}) and the publishers' console ({@code console.html}). Only a fixed set of files exists
  * (looked up by exact name in a map, never by building a path), so no request can reach anything else. Every
  * answer carries a strict Content-Security-Policy, {@code X-Frame-Options: DENY}, {@code Referrer-Policy: no-referrer} and
  * {@code nosniff}. {@code /warden/admin} (no slash) redirects to {@code /warden/admin/}.
@@ -23,27 +23,31 @@ public final class UiServlet extends HttpServlet {
       + "connect-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'";
 
   private static final String BASE = "/dev/warden/admin/static/";
-  private static final Map<String, String> FILES = Map.of(
-      "/", "index.html",
-      "/index.html", "index.html",
-      "/app.js", "app.js",
-      "/app.css", "app.css",
-      "/audit.html", "audit.html",
-      "/audit.js", "audit.js",
-      "/audit.css", "audit.css",
-      "/console.html", "console.html",
-      "/console.js", "console.js",
-      "/console.css", "console.css");
-  private static final Map<String, String> TYPES = Map.of(
-      "index.html", "text/html;charset=utf-8",
-      "app.js", "text/javascript;charset=utf-8",
-      "app.css", "text/css;charset=utf-8",
-      "audit.html", "text/html;charset=utf-8",
-      "audit.js", "text/javascript;charset=utf-8",
-      "audit.css", "text/css;charset=utf-8",
-      "console.html", "text/html;charset=utf-8",
-      "console.js", "text/javascript;charset=utf-8",
-      "console.css", "text/css;charset=utf-8");
+  private static final Map<String, String> FILES = Map.ofEntries(
+      Map.entry("/", "index.html"),
+      Map.entry("/index.html", "index.html"),
+      Map.entry("/app.js", "app.js"),
+      Map.entry("/app.css", "app.css"),
+      Map.entry("/audit.html", "audit.html"),
+      Map.entry("/audit.js", "audit.js"),
+      Map.entry("/audit.css", "audit.css"),
+      Map.entry("/console.html", "console.html"),
+      Map.entry("/console.js", "console.js"),
+      Map.entry("/console.css", "console.css"),
+      Map.entry("/stats.html", "stats.html"),
+      Map.entry("/stats.js", "stats.js"));
+  private static final Map<String, String> TYPES = Map.ofEntries(
+      Map.entry("index.html", "text/html;charset=utf-8"),
+      Map.entry("app.js", "text/javascript;charset=utf-8"),
+      Map.entry("app.css", "text/css;charset=utf-8"),
+      Map.entry("audit.html", "text/html;charset=utf-8"),
+      Map.entry("audit.js", "text/javascript;charset=utf-8"),
+      Map.entry("audit.css", "text/css;charset=utf-8"),
+      Map.entry("console.html", "text/html;charset=utf-8"),
+      Map.entry("console.js", "text/javascript;charset=utf-8"),
+      Map.entry("console.css", "text/css;charset=utf-8"),
+      Map.entry("stats.html", "text/html;charset=utf-8"),
+      Map.entry("stats.js", "text/javascript;charset=utf-8"));
 
   private transient Map<String, byte[]> contents;
 

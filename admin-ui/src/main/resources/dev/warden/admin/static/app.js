@@ -104,6 +104,7 @@ function showQueue(session) {
   $('queue-view').hidden = false;
   fillFilterForm();
   buildTabs();
+  loadSavedViews();
   refresh();
   startPolling();
 }
@@ -924,6 +925,90 @@ function filterByPoster(key) {
   applyFilters();
 }
 
+// ---- saved views ------------------------------------------------------------------------------------------
+
+// A saved view is the fragment (tab, order, filters) under a name, kept per moderator on the server. The bar is
+// built here, after the filter form, so that index.html stays as it was.
+function buildSavedViews() {
+  const bar = document.createElement('form');
+  bar.id = 'saved-views';
+  bar.className = 'filters saved-views';
+  bar.setAttribute('aria-label', 'Saved views');
+  const label = document.createElement('span');
+  label.className = 'muted';
+  label.textContent = 'Saved views:';
+  const list = document.createElement('span');
+  list.id = 'saved-view-list';
+  const name = document.createElement('input');
+  name.id = 'saved-view-name';
+  name.maxLength = 80;
+  name.placeholder = 'name this view';
+  name.setAttribute('aria-label', 'Name of the view to save');
+  const save = document.createElement('button');
+  save.type = 'submit';
+  save.className = 'btn btn-small';
+  save.id = 'save-view';
+  save.textContent = 'Save view';
+  bar.append(label, list, name, save);
+  bar.addEventListener('submit', (event) => { event.preventDefault(); saveNamedView(); });
+  $('filters').after(bar);
+}
+
+async function loadSavedViews() {
+  try {
+    renderSavedViews((await api('views')).items);
+  } catch (error) {
+    notice(`Could not load the saved views: ${error.message}`);
+  }
+}
+
+function renderSavedViews(views) {
+  const list = $('saved-view-list');
+  list.replaceChildren();
+  for (const view of views) {
+    const apply = document.createElement('button');
+    apply.type = 'button';
+    apply.className = 'btn btn-quiet btn-small saved-view';
+    apply.dataset.name = view.name;
+    apply.textContent = view.name;
+    apply.title = view.query ? `#${view.query}` : 'the default queue';
+    apply.addEventListener('click', () => applySavedView(view.query));
+    const remove = document.createElement('button');
+    remove.type = 'button';
+    remove.className = 'btn btn-quiet btn-small delete-view';
+    remove.textContent = '×';
+    remove.setAttribute('aria-label', `Delete the view ${view.name}`);
+    remove.addEventListener('click', () => deleteSavedView(view.name));
+    list.append(apply, remove);
+  }
+}
+
+function applySavedView(query) {
+  if (location.hash.slice(1) === query) onViewChanged();
+  else location.hash = query; // hashchange applies it
+}
+
+async function saveNamedView() {
+  const name = $('saved-view-name').value.trim();
+  if (!name) return;
+  try {
+    await api('views', { method: 'POST', body: { name, query: location.hash.slice(1) } });
+    $('saved-view-name').value = '';
+    loadSavedViews();
+  } catch (error) {
+    notice(`Could not save the view: ${error.message}`);
+  }
+}
+
+async function deleteSavedView(name) {
+  try {
+    await api(`views/${encodeURIComponent(name)}`, { method: 'DELETE' });
+    loadSavedViews();
+  } catch (error) {
+    notice(`Could not delete the view: ${error.message}`);
+  }
+}
+
 // ---- ticking and bulk decisions ----------------------------------------------------------------------------
 
 function renderPick(item, comment) {
@@ -1307,6 +1392,7 @@ async function start() {
   $('filters').addEventListener('submit', (event) => { event.preventDefault(); applyFilters(); });
   for (const id of ['sort', 'filter-reason']) $(id).addEventListener('change', applyFilters);
   $('clear-filters').addEventListener('click', clearFilters);
+  buildSavedViews();
   $('bulk-approve').addEventListener('click', () => decideTicked('approve'));
   $('bulk-reject').addEventListener('click', () => decideTicked('reject'));
   $('bulk-clear').addEventListener('click', clearTicked);
