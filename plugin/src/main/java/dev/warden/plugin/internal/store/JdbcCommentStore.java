@@ -81,6 +81,7 @@ public final class JdbcCommentStore implements HeldCommentStore, AutoCloseable {
   private final PosterNotes notes;
   private final JdbcPolicyVersions policyVersions;
   private final JdbcScoreSamples scoreSamples;
+  private final JdbcNarrativeVersions narrativeVersions;
 
   private JdbcCommentStore(Database db, Clock clock) {
     this.db = db;
@@ -92,6 +93,7 @@ public final class JdbcCommentStore implements HeldCommentStore, AutoCloseable {
     this.notes = new JdbcPosterNotes(db, clock);
     this.policyVersions = new JdbcPolicyVersions(db, clock);
     this.scoreSamples = new JdbcScoreSamples(db);
+    this.narrativeVersions = new JdbcNarrativeVersions(db, clock);
   }
 
   /**
@@ -129,6 +131,11 @@ public final class JdbcCommentStore implements HeldCommentStore, AutoCloseable {
   /** The stored versions of the live settings in the same database. */
   public JdbcPolicyVersions policyVersions() {
     return policyVersions;
+  }
+
+  /** The publishers' changes of the narrative catalogue in the same database. */
+  public JdbcNarrativeVersions narrativeVersions() {
+    return narrativeVersions;
   }
 
   /** The score sample of the what-if charts in the same database. */
