@@ -30,8 +30,8 @@ public interface Classifier {
 
   /**
    * A classifier with the same models that matches exactly these narratives (in this order) instead of its own
-   * catalogue. The models are shared, not reloaded; only the narrative index is built (tens of milliseconds for a
-   * catalogue of hundreds). This classifier is unchanged.
+   * catalogue. The models are shared, not reloaded; only the narrative index is built (the seed corpus's IDF is
+   * reused). This classifier is unchanged.
    *
    * @throws IllegalArgumentException if two narratives have the same id
    * @throws UnsupportedOperationException if this implementation cannot change its narratives
