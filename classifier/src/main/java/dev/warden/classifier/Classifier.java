@@ -23,6 +23,23 @@ public interface Classifier {
   /** The version of the models this classifier uses, e.g. {@code seed-3f2a9c1d}. */
   String modelVersion();
 
+  /** The narratives this classifier matches comments against, in catalogue order (none by default). */
+  default List<NarrativeDefinition> narratives() {
+    return List.of();
+  }
+
+  /**
+   * A classifier with the same models that matches exactly these narratives (in this order) instead of its own
+   * catalogue. The models are shared, not reloaded; only the narrative index is built (the seed corpus's IDF is
+   * reused). This classifier is unchanged.
+   *
+   * @throws IllegalArgumentException if two narratives have the same id
+   * @throws UnsupportedOperationException if this implementation cannot change its narratives
+   */
+  default Classifier withNarratives(List<NarrativeDefinition> narratives) {
+    throw new UnsupportedOperationException(getClass().getName() + " cannot change its narratives");
+  }
+
   /** Loads the model bundled in this jar (trained from the seed corpus at build time). */
   static Classifier loadDefault() {
     return ModelLoader.loadDefault();

@@ -74,7 +74,7 @@ public class ModerationFilter implements Filter {
     WardenConfig config = warden.config();
     ArticlePolicies articles = new ArticlePolicies(warden.policies()::settings, warden.articles(),
         Ticker.systemTicker());
-    Moderator moderator = new Moderator(warden.classifier(), articles);
+    Moderator moderator = new Moderator(warden::classifier, articles);
     return new SubmissionHandler(config, moderator, warden.throttle(), warden.comments(), warden.scoreSink(),
         warden.clock());
   }

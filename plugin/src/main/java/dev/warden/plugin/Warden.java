@@ -5,6 +5,7 @@ import dev.warden.classifier.ClassificationException;
 import dev.warden.classifier.Classifier;
 import dev.warden.plugin.internal.config.WardenConfigLocator;
 import dev.warden.plugin.internal.policy.ScoreSampler;
+import dev.warden.plugin.internal.policy.VersionedNarratives;
 import dev.warden.plugin.internal.policy.VersionedPolicies;
 import dev.warden.plugin.internal.release.ReleaseOutbox;
 import dev.warden.plugin.internal.release.ReleaserFactory;
@@ -13,6 +14,7 @@ import dev.warden.plugin.internal.throttle.CaffeineThrottle;
 import dev.warden.plugin.internal.throttle.ClockTicker;
 import dev.warden.plugin.internal.throttle.EnforcedSuspensions;
 import dev.warden.plugin.internal.throttle.SuspensionRefresh;
+import dev.warden.plugin.policy.LiveNarratives;
 import dev.warden.plugin.policy.LivePolicies;
 import dev.warden.plugin.policy.ScoreSample;
 import dev.warden.plugin.policy.ScoreSamples;
@@ -47,7 +49,7 @@ public final class Warden implements AutoCloseable {
   private static final WardenConfigLocator LOCATOR = new WardenConfigLocator();
 
   private final WardenConfig config;
-  private final Classifier classifier;
+  private final VersionedNarratives narratives;
   private final JdbcCommentStore store;
   private final ReleaseOutbox outbox;
   private final CaffeineThrottle throttle;
@@ -58,11 +60,11 @@ public final class Warden implements AutoCloseable {
   private final Clock clock;
   private final AtomicBoolean closed = new AtomicBoolean();
 
-  private Warden(WardenConfig config, Classifier classifier, JdbcCommentStore store, ReleaseOutbox outbox,
+  private Warden(WardenConfig config, VersionedNarratives narratives, JdbcCommentStore store, ReleaseOutbox outbox,
       CaffeineThrottle throttle, SuspensionRefresh suspensionRefresh, VersionedPolicies policies,
       ScoreSampler samples, Clock clock) {
     this.config = config;
-    this.classifier = classifier;
+    this.narratives = narratives;
     this.store = store;
     this.outbox = outbox;
     this.throttle = throttle;
@@ -87,7 +89,9 @@ public final class Warden implements AutoCloseable {
     VersionedPolicies policies = null;
     SuspensionRefresh refresh = null;
     ScoreSampler samples = null;
+    VersionedNarratives narratives = null;
     try {
+      narratives = VersionedNarratives.start(store.narrativeVersions(), classifier, config.console().refresh());
       policies = VersionedPolicies.start(store.policyVersions(), PolicySettings.of(config),
           config.console().refresh(), clock);
       LivePolicies live = policies;
@@ -100,9 +104,9 @@ public final class Warden implements AutoCloseable {
       LOG.info("Warden started: model {}, store {}, release {}, throttle {}, policies version {}",
           classifier.modelVersion(), config.store().url(), config.release().strategy(),
           config.throttle().enabled() ? "on" : "off", policies.current().version());
-      return new Warden(config, classifier, store, outbox, throttle, refresh, policies, samples, clock);
+      return new Warden(config, narratives, store, outbox, throttle, refresh, policies, samples, clock);
     } catch (RuntimeException e) {
-      closeAll(refresh, samples, policies);
+      closeAll(refresh, samples, policies, narratives);
       store.close();
       throw e;
     }
@@ -204,9 +208,17 @@ public final class Warden implements AutoCloseable {
     return store.articles();
   }
 
-  /** The shared classifier (immutable, thread-safe). */
+  /**
+   * The classifier in force (immutable, thread-safe): read it once per comment, as a publisher's change of the
+   * narrative catalogue swaps it.
+   */
   public Classifier classifier() {
-    return classifier;
+    return narratives.classifier();
+  }
+
+  /** The narrative catalogue, which publishers extend, edit and retire while Warden runs (versioned, audited). */
+  public LiveNarratives narratives() {
+    return narratives;
   }
 
   /**
@@ -282,7 +294,7 @@ public final class Warden implements AutoCloseable {
       return;
     }
     try {
-      closeAll(suspensionRefresh, policies, samples);
+      closeAll(suspensionRefresh, policies, samples, narratives);
       outbox.close();
     } finally {
       store.close();

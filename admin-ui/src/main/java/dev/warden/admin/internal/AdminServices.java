@@ -2,6 +2,7 @@ package dev.warden.admin.internal;
 
 import dev.warden.plugin.AdminConfig;
 import dev.warden.plugin.Warden;
+import dev.warden.plugin.policy.LiveNarratives;
 import dev.warden.plugin.policy.LivePolicies;
 import dev.warden.plugin.policy.ScoreSamples;
 import dev.warden.plugin.store.ArticleRegistry;
@@ -30,18 +31,21 @@ import java.util.Objects;
  * @param notes moderators' notes on posters
  * @param policies the live policies of the publishers' console (versioned)
  * @param samples the score sample behind the what-if charts
+ * @param narratives the narrative catalogue that publishers edit in the console (versioned)
  * @param views moderators' saved queue views
  * @param stats the stats page's aggregates
  */
 public record AdminServices(
     HeldCommentStore comments, ArticleRegistry articles, AdminConfig admin, Runnable wakeReleaser, Clock clock,
     ThrottlePolicy throttle, PosterSuspensions suspensions, AuditTrail audit, PosterNotes notes,
-    LivePolicies policies, ScoreSamples samples, SavedViews views, ModerationStats stats) {
+    LivePolicies policies, ScoreSamples samples, LiveNarratives narratives, SavedViews views,
+    ModerationStats stats) {
   public AdminServices {
     Objects.requireNonNull(audit, "audit");
     Objects.requireNonNull(notes, "notes");
     Objects.requireNonNull(policies, "policies");
     Objects.requireNonNull(samples, "samples");
+    Objects.requireNonNull(narratives, "narratives");
     Objects.requireNonNull(views, "views");
     Objects.requireNonNull(stats, "stats");
     Objects.requireNonNull(throttle, "throttle");
@@ -58,6 +62,6 @@ public record AdminServices(
     return new AdminServices(
         warden.comments(), warden.articles(), warden.config().admin(), warden::wakeReleaser, warden.clock(),
         warden.throttle(), warden.suspensions(), warden.audit(), warden.posterNotes(), warden.policies(),
-        warden.scoreSamples(), warden.savedViews(), warden.stats());
+        warden.scoreSamples(), warden.narratives(), warden.savedViews(), warden.stats());
   }
 }

@@ -43,6 +43,7 @@ public final class ApiServlet extends HttpServlet {
   private transient PosterDeskEndpoints desk;
   private transient PolicyEndpoints policies;
   private transient WhatIfEndpoints whatIf;
+  private transient NarrativeEndpoints narratives;
   private transient StatsEndpoints stats;
   private transient ViewEndpoints views;
 
@@ -68,6 +69,7 @@ public final class ApiServlet extends HttpServlet {
     policies = new PolicyEndpoints(access, services.policies());
     whatIf = new WhatIfEndpoints(access, services.policies(), services.samples(), services.comments(),
         services.clock());
+    narratives = new NarrativeEndpoints(access, services.narratives());
     stats = new StatsEndpoints(access, services.stats(), services.samples(), services.clock());
     views = new ViewEndpoints(access, services.views());
   }
@@ -128,6 +130,7 @@ public final class ApiServlet extends HttpServlet {
         case "throttle" -> only(response, method, "GET", () -> throttle.report(request, response));
         case "audit" -> only(response, method, "GET", () -> audit.list(request, response));
         case "whatif" -> only(response, method, "GET", () -> whatIf.whatIf(request, response));
+        case "narratives" -> only(response, method, "GET", () -> narratives.list(request, response));
         case "stats" -> only(response, method, "GET", () -> stats.stats(request, response));
         case "views" -> {
           switch (method) {
@@ -159,6 +162,12 @@ public final class ApiServlet extends HttpServlet {
       only(response, method, "GET", () -> policies.version(request, response, parts[3]));
     } else if (parts.length == 4 && "policies".equals(parts[1]) && "rollback".equals(parts[2])) {
       only(response, method, "POST", () -> policies.rollback(request, response, parts[3]));
+    } else if (parts.length == 3 && "narratives".equals(parts[1]) && !parts[2].isEmpty()) {
+      only(response, method, "PUT", () -> narratives.put(request, response, parts[2]));
+    } else if (parts.length == 4 && "narratives".equals(parts[1]) && "retire".equals(parts[3])) {
+      only(response, method, "POST", () -> narratives.retire(request, response, parts[2]));
+    } else if (parts.length == 4 && "narratives".equals(parts[1]) && "restore".equals(parts[3])) {
+      only(response, method, "POST", () -> narratives.restore(request, response, parts[2]));
     } else if (parts.length == 3 && "coordinated".equals(parts[1]) && !parts[2].isEmpty()) {
       only(response, method, "GET", () -> throttle.group(request, response, parts[2]));
     } else if (parts.length == 3 && "articles".equals(parts[1]) && !parts[2].isEmpty()) {

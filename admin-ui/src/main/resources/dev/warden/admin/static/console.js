@@ -41,6 +41,8 @@ const state = {
   whatif: null,
   whatifRequest: 0,
   confirming: null, // the version whose rollback awaits a second click
+  narratives: [], // GET /narratives
+  editing: null, // the id of the narrative being edited, '' for a new one, null when the form is closed
 };
 
 const $ = (id) => document.getElementById(id);
@@ -132,6 +134,7 @@ function onSession(session) {
   }
   showOnly('console-view');
   load(false);
+  loadNarratives();
 }
 
 async function onLogin(event) {
@@ -787,6 +790,131 @@ function onChartClick(event) {
   onSlider();
 }
 
+// ---- narratives --------------------------------------------------------------------------------------------
+
+async function loadNarratives() {
+  try {
+    state.narratives = (await api('narratives')).narratives;
+  } catch (error) {
+    notice(`Could not load the narratives: ${error.message}`, true);
+    return;
+  }
+  renderNarratives();
+}
+
+function narrativeMatches(n, filter, status) {
+  if (status && n.status !== status) return false;
+  if (!filter) return true;
+  const haystack = [n.id, n.title, n.description, ...n.phrasings, ...n.keywords].join('\n').toLowerCase();
+  return haystack.includes(filter);
+}
+
+function renderNarratives() {
+  const filter = $('narrative-filter').value.trim().toLowerCase();
+  const status = $('narrative-status').value;
+  const shown = state.narratives.filter((n) => narrativeMatches(n, filter, status));
+  $('narrative-count').textContent = `${shown.length} of ${state.narratives.length}`;
+  $('narrative-rows').replaceChildren(...shown.map(narrativeRow));
+}
+
+function narrativeRow(n) {
+  const tr = el('tr', n.status === 'retired' ? 'retired' : '');
+  tr.dataset.id = n.id;
+  const what = el('td');
+  what.append(el('strong', 'narrative-title', n.title), el('div', 'muted small mono', n.id));
+  if (n.debunk) {
+    const link = el('a', 'small', 'debunk');
+    link.href = n.debunk; // validated as http(s) by the server
+    link.rel = 'noopener noreferrer';
+    link.target = '_blank';
+    what.append(link);
+  }
+  const changed = el('td', 'small', n.version ? `v${n.version} · ${n.author} · ${when(n.changedAt)}` : '—');
+  const actions = el('td', 'actions');
+  const edit = el('button', 'btn btn-quiet', 'Edit');
+  edit.type = 'button';
+  edit.addEventListener('click', () => openNarrativeForm(n));
+  const toggle = el('button', 'btn btn-quiet', n.status === 'retired' ? 'Restore' : 'Retire');
+  toggle.type = 'button';
+  toggle.addEventListener('click', () => onNarrativeStatus(n, n.status === 'retired' ? 'restore' : 'retire'));
+  actions.append(edit, toggle);
+  tr.append(what, el('td', 'small', n.source), el('td', `status status-${n.status}`, n.status), changed, actions);
+  return tr;
+}
+
+function openNarrativeForm(n) {
+  state.editing = n ? n.id : '';
+  $('narrative-form-title').textContent = n ? `Edit ${n.id}` : 'Add a narrative';
+  $('narrative-id').value = n ? n.id : '';
+  $('narrative-id').readOnly = Boolean(n);
+  $('narrative-title').value = n ? n.title : '';
+  $('narrative-description').value = n ? n.description : '';
+  $('narrative-phrasings').value = n ? n.phrasings.join('\n') : '';
+  $('narrative-keywords').value = n ? n.keywords.join('\n') : '';
+  $('narrative-debunk').value = n && n.debunk ? n.debunk : '';
+  showNarrativeError('');
+  $('narrative-form').hidden = false;
+  (n ? $('narrative-title') : $('narrative-id')).focus();
+}
+
+function closeNarrativeForm() {
+  state.editing = null;
+  $('narrative-form').hidden = true;
+}
+
+function lines(text) {
+  return text.split('\n').map((line) => line.trim()).filter((line) => line);
+}
+
+function showNarrativeError(message, field) {
+  const node = $('narrative-error');
+  node.hidden = !message;
+  node.textContent = message || '';
+  for (const id of ['id', 'title', 'description', 'phrasings', 'keywords', 'debunk']) {
+    $(`narrative-${id}`).classList.toggle('invalid', id === field);
+  }
+}
+
+async function onNarrativeSave(event) {
+  event.preventDefault();
+  const id = $('narrative-id').value.trim();
+  if (!id) {
+    showNarrativeError('A narrative needs an id.', 'id');
+    return;
+  }
+  const body = {
+    title: $('narrative-title').value,
+    description: $('narrative-description').value,
+    phrasings: lines($('narrative-phrasings').value),
+    keywords: lines($('narrative-keywords').value),
+    debunk: $('narrative-debunk').value.trim() || null,
+  };
+  $('narrative-save').disabled = true;
+  try {
+    await api(`narratives/${encodeURIComponent(id)}`, { method: 'PUT', body });
+    closeNarrativeForm();
+    notice(`Narrative ${id} saved; it is in force now.`);
+    await loadNarratives();
+  } catch (error) {
+    if (error.status === 401) showLogin('Your session ended; sign in again.');
+    else showNarrativeError(error.message, error.body.field);
+  } finally {
+    $('narrative-save').disabled = false;
+  }
+}
+
+async function onNarrativeStatus(n, action) {
+  try {
+    await api(`narratives/${encodeURIComponent(n.id)}/${action}`, { method: 'POST' });
+    notice(action === 'retire' ? `Narrative ${n.id} retired; it is no longer matched.`
+      : `Narrative ${n.id} restored; it is matched again.`);
+    await loadNarratives();
+  } catch (error) {
+    if (error.status === 401) showLogin('Your session ended; sign in again.');
+    else notice(`Could not ${action} ${n.id}: ${error.message}`, true);
+  }
+}
+
 // ---- start -------------------------------------------------------------------------------------------------
 
 async function start() {
@@ -799,6 +927,11 @@ async function start() {
   $('whatif-slider').addEventListener('input', onSlider);
   $('whatif-chart').addEventListener('click', onChartClick);
   $('whatif-label').addEventListener('change', () => selectLabel($('whatif-label').value));
+  $('narrative-new').addEventListener('click', () => openNarrativeForm(null));
+  $('narrative-cancel').addEventListener('click', closeNarrativeForm);
+  $('narrative-form').addEventListener('submit', onNarrativeSave);
+  $('narrative-filter').addEventListener('input', renderNarratives);
+  $('narrative-status').addEventListener('change', renderNarratives);
   $('whatif-days').addEventListener('change', () => {
     state.days = Number($('whatif-days').value);
     loadWhatIf();

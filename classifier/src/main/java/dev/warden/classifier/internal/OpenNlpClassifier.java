@@ -2,10 +2,13 @@ package dev.warden.classifier.internal;
 
 import dev.warden.classifier.ClassificationException;
 import dev.warden.classifier.Classifier;
+import dev.warden.classifier.NarrativeDefinition;
+import dev.warden.classifier.NarrativeMatch;
 import dev.warden.classifier.Term;
 import dev.warden.classifier.Verdict;
-import dev.warden.classifier.NarrativeMatch;
 import dev.warden.classifier.internal.narrative.DisinformationScore;
+import dev.warden.classifier.internal.narrative.Narrative;
+import dev.warden.classifier.internal.narrative.NarrativeCatalogue;
 import dev.warden.classifier.internal.narrative.NarrativeMatcher;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -50,6 +53,39 @@ final class OpenNlpClassifier implements Classifier {
     this.normaliser = new Normaliser(scoring.vocabulary()::contains);
     this.narratives = Objects.requireNonNull(narratives, "narratives");
     this.disinformation = Objects.requireNonNull(disinformation, "disinformation");
+  }
+
+  /** The same models with another narrative matcher (nothing is reloaded or retrained). */
+  private OpenNlpClassifier(OpenNlpClassifier models, NarrativeMatcher narratives) {
+    this.models = models.models;
+    this.scoring = models.scoring;
+    this.version = models.version;
+    this.normaliser = models.normaliser;
+    this.narratives = narratives;
+    this.disinformation = models.disinformation;
+  }
+
+  @Override
+  public List<NarrativeDefinition> narratives() {
+    return narratives.narratives().stream().map(n -> new NarrativeDefinition(
+        n.id(), n.title(), n.description(), n.phrasings(), n.keywords(), n.debunk())).toList();
+  }
+
+  @Override
+  public Classifier withNarratives(List<NarrativeDefinition> definitions) {
+    Map<String, Narrative> known = new java.util.HashMap<>();
+    narratives.narratives().forEach(n -> known.put(n.id(), n));
+    Set<String> ids = new java.util.HashSet<>();
+    List<Narrative> catalogue = new ArrayList<>();
+    for (NarrativeDefinition d : definitions) {
+      if (!ids.add(d.id())) {
+        throw new IllegalArgumentException("narrative id '" + d.id() + "' appears twice");
+      }
+      Narrative before = known.get(d.id());
+      catalogue.add(new Narrative(d.id(), d.title(), d.description(), d.phrasings(), d.keywords(), d.debunk(),
+          before == null ? null : before.since()));
+    }
+    return new OpenNlpClassifier(this, NarrativeMatchers.of(new NarrativeCatalogue(catalogue)));
   }
 
   @Override
@@ -130,7 +166,7 @@ final class OpenNlpClassifier implements Classifier {
     return version;
   }
 
-  NarrativeMatcher narratives() {
+  NarrativeMatcher narrativeMatcher() {
     return narratives;
   }
 

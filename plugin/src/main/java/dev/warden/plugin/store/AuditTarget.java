@@ -6,8 +6,8 @@ import java.util.Objects;
 /**
  * What an audited action was about.
  *
- * @param kind a comment, a poster, an article, a user or a version of the live policies
- * @param id the comment id, poster key, article id, user name or policy version number; 1 to {@value #MAX_ID}
+ * @param kind a comment, a poster, an article, a user, a version of the live policies or a narrative
+ * @param id the comment id, poster key, article id, user name, policy version number or narrative id; 1 to {@value #MAX_ID}
  *     characters
  */
 public record AuditTarget(Kind kind, String id) {
@@ -21,7 +21,9 @@ public record AuditTarget(Kind kind, String id) {
     ARTICLE,
     USER,
     /** A version of the live policies (the publishers' console). */
-    POLICY;
+    POLICY,
+    /** A narrative of the catalogue, by id (the publishers' console). */
+    NARRATIVE;
 
     /** The lower-case name used in the database and in JSON, e.g. {@code poster}. */
     public String wireName() {
@@ -60,6 +62,11 @@ public record AuditTarget(Kind kind, String id) {
   /** A version of the live policies, by number. */
   public static AuditTarget policy(long version) {
     return new AuditTarget(Kind.POLICY, Long.toString(version));
+  }
+
+  /** A narrative of the catalogue, by id. */
+  public static AuditTarget narrative(String id) {
+    return new AuditTarget(Kind.NARRATIVE, id);
   }
 
   /** An admin user. */

@@ -5,6 +5,7 @@ import dev.warden.classifier.Verdict;
 import dev.warden.plugin.PolicyConfig;
 import dev.warden.plugin.store.Decision;
 import java.util.Map;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -19,12 +20,21 @@ public final class Moderator {
 
   private static final Logger LOG = LoggerFactory.getLogger(Moderator.class);
 
-  private final Classifier classifier;
+  private final Supplier<Classifier> classifiers;
   private final ArticlePolicies articles;
   private final Decider decider = new Decider();
 
+  /** A moderator that always uses this classifier. */
   public Moderator(Classifier classifier, ArticlePolicies articles) {
-    this.classifier = classifier;
+    this(() -> classifier, articles);
+  }
+
+  /**
+   * A moderator that asks {@code classifiers} for the classifier in force once per comment (the publishers'
+   * narrative changes swap it while Warden runs).
+   */
+  public Moderator(Supplier<Classifier> classifiers, ArticlePolicies articles) {
+    this.classifiers = classifiers;
     this.articles = articles;
   }
 
@@ -44,19 +54,21 @@ public final class Moderator {
   /** Assesses a comment's text posted on an article under an already chosen policy. */
   public Assessment assess(String text, String articleId, ArticlePolicies.Choice choice) {
     PolicyConfig policy = choice.policy();
+    Classifier classifier = classifiers.get();
     Verdict verdict;
     try {
       verdict = classifier.classify(text);
     } catch (RuntimeException e) {
       LOG.warn("Classifier failed on a comment for article {}: {}", articleId, e.toString());
       Decision decision = policy.onError() == PolicyConfig.OnError.ALLOW ? Decision.ALLOW : Decision.HOLD;
-      return new Assessment(decision, CLASSIFIER_ERROR, Map.of(), Explanation.failed(safeModelVersion(), choice));
+      return new Assessment(decision, CLASSIFIER_ERROR, Map.of(),
+          Explanation.failed(safeModelVersion(classifier), choice));
     }
     Decider.Outcome outcome = decider.decide(verdict, policy);
     return new Assessment(outcome.decision(), outcome.reason(), verdict.scores(), Explanation.of(verdict, choice));
   }
 
-  private String safeModelVersion() {
+  private static String safeModelVersion(Classifier classifier) {
     try {
       return classifier.modelVersion();
     } catch (RuntimeException e) {

@@ -83,6 +83,7 @@ public final class JdbcCommentStore implements HeldCommentStore, AutoCloseable {
   private final PosterNotes notes;
   private final JdbcPolicyVersions policyVersions;
   private final JdbcScoreSamples scoreSamples;
+  private final JdbcNarrativeVersions narrativeVersions;
   private final SavedViews savedViews;
   private final ModerationStats stats;
 
@@ -96,6 +97,7 @@ public final class JdbcCommentStore implements HeldCommentStore, AutoCloseable {
     this.notes = new JdbcPosterNotes(db, clock);
     this.policyVersions = new JdbcPolicyVersions(db, clock);
     this.scoreSamples = new JdbcScoreSamples(db);
+    this.narrativeVersions = new JdbcNarrativeVersions(db, clock);
     this.savedViews = new JdbcSavedViews(db, clock);
     this.stats = new JdbcModerationStats(db);
   }
@@ -135,6 +137,11 @@ public final class JdbcCommentStore implements HeldCommentStore, AutoCloseable {
   /** The stored versions of the live settings in the same database. */
   public JdbcPolicyVersions policyVersions() {
     return policyVersions;
+  }
+
+  /** The publishers' changes of the narrative catalogue in the same database. */
+  public JdbcNarrativeVersions narrativeVersions() {
+    return narrativeVersions;
   }
 
   /** The score sample of the what-if charts in the same database. */

@@ -3,10 +3,16 @@ package dev.warden.plugin.internal.store;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.warden.classifier.Classifier;
+import dev.warden.classifier.NarrativeDefinition;
+import dev.warden.classifier.NarrativeMatch;
 import dev.warden.plugin.PolicyConfig;
 import dev.warden.plugin.PolicySettings;
 import dev.warden.plugin.StoreConfig;
 import dev.warden.plugin.WardenConfig;
+import dev.warden.plugin.internal.policy.VersionedNarratives;
+import dev.warden.plugin.policy.CatalogueEntry;
+import dev.warden.plugin.policy.NarrativeEdit;
 import dev.warden.plugin.policy.PolicyVersion;
 import dev.warden.plugin.policy.ScoreHistogram;
 import dev.warden.plugin.policy.ScoreSample;
@@ -38,8 +44,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * What the publishers' console stores, on every database: policy versions (with their audit events) and the score
- * sample. Subclasses provide a fresh, empty database per test and drop it afterwards.
+ * What the publishers' console stores, on every database: policy versions (with their audit events), the score
+ * sample and the publishers' narrative changes. Subclasses provide a fresh, empty database per test and drop it afterwards.
  */
 abstract class ConsoleStoreContract {
   static final Instant T0 = Instant.parse("2026-03-01T10:15:30.123456Z");
@@ -298,6 +304,114 @@ abstract class ConsoleStoreContract {
     }
     return new NewComment(c.articleId(), c.posterKey(), c.author(), c.text(), c.submission(), c.scores(),
         explanation, c.decision(), c.reason(), c.receivedAt());
+  }
+
+  // ---- the publishers' narratives ----
+
+  static final NarrativeDefinition ZEBRA = new NarrativeDefinition("zebra_parliament",
+      "The zebra parliament takes orders from the moon", "A made-up claim.",
+      List.of("the lighthouse on the moon broadcasts secret orders to the zebra parliament"),
+      List.of("zebra parliament"), "https://example.org/debunk");
+
+  @Test
+  void narrative_changes_are_versioned_audited_and_the_latest_is_in_force() throws SQLException {
+    JdbcNarrativeVersions narratives = store.narrativeVersions();
+    assertThat(narratives.latest()).isEmpty();
+
+    NarrativeEdit first = narratives.append(ZEBRA, NarrativeEdit.Status.ACTIVE, PAT, "narrative_add", 0);
+    clock.advance(Duration.ofMinutes(1));
+    NarrativeEdit retired = narratives.append(ZEBRA, NarrativeEdit.Status.RETIRED, SAM, "narrative_retire", 1);
+
+    assertThat(first.version()).isEqualTo(1);
+    assertThat(retired.version()).isEqualTo(2);
+    assertThat(narratives.latest()).containsExactly(retired);
+    assertThat(narratives.history("zebra_parliament", 10)).containsExactly(retired, first);
+    assertThat(narratives.latest().get(0).narrative()).isEqualTo(ZEBRA);
+    assertThat(narratives.latest().get(0).changedAt()).isEqualTo(T0.plus(Duration.ofMinutes(1)));
+    assertThat(audit("narrative%")).containsExactly(
+        "pat 203.0.113.9 narrative_add narrative:zebra_parliament version 1, active: "
+            + "'The zebra parliament takes orders from the moon'; 1 phrasings, 1 keywords, debunk "
+            + "https://example.org/debunk",
+        "sam null narrative_retire narrative:zebra_parliament version 2, retired: "
+            + "'The zebra parliament takes orders from the moon'; 1 phrasings, 1 keywords, debunk "
+            + "https://example.org/debunk");
+  }
+
+  @Test
+  void a_narrative_change_based_on_an_old_version_is_refused_and_nothing_is_stored() throws SQLException {
+    JdbcNarrativeVersions narratives = store.narrativeVersions();
+    narratives.append(ZEBRA, NarrativeEdit.Status.ACTIVE, PAT, "narrative_add", 0);
+
+    assertThatThrownBy(() -> narratives.append(ZEBRA, NarrativeEdit.Status.RETIRED, SAM, "narrative_retire", 0))
+        .isInstanceOf(VersionConflictException.class);
+
+    assertThat(narratives.history("zebra_parliament", 10)).hasSize(1);
+    assertThat(audit("narrative%")).hasSize(1);
+  }
+
+  @Test
+  void another_node_picks_up_added_and_retired_narratives_on_refresh() {
+    String comment = "the lighthouse on the moon is broadcasting secret orders to the zebra parliament";
+    try (VersionedNarratives here = VersionedNarratives.start(store.narrativeVersions(), CLASSIFIER,
+            Duration.ofHours(1));
+        VersionedNarratives there = VersionedNarratives.start(open().narrativeVersions(), CLASSIFIER,
+            Duration.ofHours(1))) {
+      here.save(ZEBRA, PAT);
+      assertThat(matched(here, comment)).contains("zebra_parliament");
+      assertThat(matched(there, comment)).doesNotContain("zebra_parliament");
+
+      there.refresh();
+      assertThat(matched(there, comment)).contains("zebra_parliament");
+      assertThat(there.find("zebra_parliament")).get().extracting(CatalogueEntry::source)
+          .isEqualTo(CatalogueEntry.Source.PUBLISHER);
+
+      there.retire("zebra_parliament", SAM);
+      there.retire("bucha_staged", SAM);
+      here.refresh();
+      assertThat(matched(here, comment)).doesNotContain("zebra_parliament");
+      assertThat(matched(here, "Bucha was staged, the bodies were moving in the video"))
+          .doesNotContain("bucha_staged");
+      assertThat(here.find("bucha_staged")).get().satisfies(e -> {
+        assertThat(e.source()).isEqualTo(CatalogueEntry.Source.BUNDLED);
+        assertThat(e.status()).isEqualTo(NarrativeEdit.Status.RETIRED);
+      });
+
+      here.restore("bucha_staged", PAT);
+      assertThat(matched(here, "Bucha was staged, the bodies were moving in the video")).contains("bucha_staged");
+    }
+  }
+
+  @Test
+  void a_narrative_without_phrasings_is_refused_naming_the_field() {
+    try (VersionedNarratives narratives = VersionedNarratives.start(store.narrativeVersions(), CLASSIFIER,
+        Duration.ofHours(1))) {
+      NarrativeDefinition keywordsOnly = new NarrativeDefinition("kw", "Title", "", List.of(), List.of("a"), null);
+      assertThatThrownBy(() -> narratives.save(keywordsOnly, PAT)).hasMessageStartingWith("phrasings");
+      assertThat(store.narrativeVersions().latest()).isEmpty();
+    }
+  }
+
+  private static final Classifier CLASSIFIER = Classifier.loadDefault();
+
+  private static List<String> matched(VersionedNarratives narratives, String comment) {
+    return narratives.classifier().classify(comment).narratives().stream().map(NarrativeMatch::id).toList();
+  }
+
+  /** The audit rows whose action is LIKE {@code pattern}, as "actor address action type:target detail". */
+  private List<String> audit(String pattern) throws SQLException {
+    try (Connection c = DriverManager.getConnection(config.url());
+        PreparedStatement ps = c.prepareStatement("SELECT actor, source_address, action, target_type, target,"
+            + " detail FROM warden_audit_event WHERE action LIKE ? ORDER BY id")) {
+      ps.setString(1, pattern);
+      try (ResultSet rs = ps.executeQuery()) {
+        List<String> rows = new ArrayList<>();
+        while (rs.next()) {
+          rows.add(rs.getString("actor") + " " + rs.getString("source_address") + " " + rs.getString("action")
+              + " " + rs.getString("target_type") + ":" + rs.getString("target") + " " + rs.getString("detail"));
+        }
+        return rows;
+      }
+    }
   }
 
   /** The audit rows of policy changes, as "actor address action type:target detail", oldest first. */
