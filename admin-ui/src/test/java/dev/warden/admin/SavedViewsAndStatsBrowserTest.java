@@ -103,6 +103,14 @@ class SavedViewsAndStatsBrowserTest {
     wait.until(d -> d.getCurrentUrl().endsWith("#article=war-diary"));
     wait.until(d -> "war-diary".equals(d.findElement(By.id("filter-article")).getDomProperty("value")));
 
+    // A section no article of this test is registered under matches nothing.
+    browser.findElement(By.id("filter-section")).sendKeys("world");
+    browser.findElement(By.id("apply-filters")).click();
+    wait.until(d -> d.getCurrentUrl().contains("section=world"));
+    wait.until(d -> d.findElement(By.id("list-summary")).getText().equals("0–0 of 0 matching"));
+    browser.findElement(By.id("clear-filters")).click();
+    wait.until(d -> !d.getCurrentUrl().contains("section="));
+
     // The stats page, from the queue's header.
     browser.findElement(By.id("stats-link")).click();
     String row = "#reasons tr[data-reason='" + reason + "']";

@@ -16,7 +16,7 @@ const STATUSES = [
 const DECIDABLE = new Set(['pending', 'auto_rejected']);
 // A decision that can be taken back: back to the queue, or (delivered) flagged for the site to remove.
 const UNDOABLE = new Set(['approved', 'rejected', 'delivery_failed', 'delivered']);
-const FILTERS = ['reason', 'article', 'language', 'narrative', 'poster'];
+const FILTERS = ['reason', 'article', 'section', 'language', 'narrative', 'poster'];
 const SORTS = new Set(['newest', 'oldest', 'score']);
 const RECENT_SHOWN = 5;
 
@@ -33,7 +33,7 @@ const state = {
   loadFailed: false, // the last poll failed: its error is in the notice area until a poll succeeds
   groups: new Map(), // coordinated group id -> what the throttle saw of it ({posters, comments, posterKeys, ...})
   suspended: new Map(), // poster key -> ISO instant: suspensions made from this page
-  view: { sort: 'newest', reason: '', article: '', language: '', narrative: '', poster: '' }, // applied
+  view: { sort: 'newest', reason: '', article: '', section: '', language: '', narrative: '', poster: '' }, // applied
   ticked: new Set(), // ids ticked for a bulk decision
   lastDecision: null, // { ids, verb }: what "Undo" takes back
 };
