@@ -64,6 +64,7 @@ final class PolicySettingsJson {
     conflict.set("paths", strings(articles.conflictPaths()));
     conflict.set("sections", sorted(articles.conflictSections()));
     conflict.set("tags", sorted(articles.conflictTags()));
+    conflict.set("keywords", sorted(articles.conflictKeywords()));
     ObjectNode root = NODES.objectNode();
     root.set("policies", policies);
     root.putObject("throttle").set("limits", limits);

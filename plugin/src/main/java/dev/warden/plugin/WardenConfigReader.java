@@ -188,7 +188,8 @@ final class WardenConfigReader {
         new LinkedHashSet<>(conflict.strings("ids")),
         conflict.strings("paths"),
         new LinkedHashSet<>(conflict.strings("sections")),
-        new LinkedHashSet<>(conflict.strings("tags")));
+        new LinkedHashSet<>(conflict.strings("tags")),
+        new LinkedHashSet<>(conflict.strings("keywords")));
     conflict.finish();
     s.finish();
     return articles;

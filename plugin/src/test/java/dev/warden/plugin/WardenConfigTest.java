@@ -186,6 +186,7 @@ class WardenConfigTest {
       admin.auth                             | 'admin: {auth: ldap}'
       articles.conflict.paths[0]             | 'articles: {conflict: {paths: ["war-*"]}}'
       articles.conflict.colour               | 'articles: {conflict: {colour: red}}'
+      articles.conflict.keywords[1]          | 'articles: {conflict: {keywords: [ukraine, "two words"]}}'
       models.directory                       | 'models: {directory: /no/such/model/dir}'
       models.narratives[0]                   | 'models: {narratives: [/no/such/catalogue.yaml]}'
       models.narratives                      | 'models: {narratives: extra-narratives.yaml}'

@@ -26,6 +26,7 @@ const RULE_FIELDS = [
   ['paths', 'Request paths (globs, e.g. /articles/war-*/comments)'],
   ['sections', 'Registry sections'],
   ['tags', 'Registry tags'],
+  ['keywords', 'Keywords (whole words of the article id or registered title)'],
 ];
 const SECTION = 'section:';
 const MAX_CHANGES_SHOWN = 12;

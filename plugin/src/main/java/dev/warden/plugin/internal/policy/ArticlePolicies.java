@@ -20,7 +20,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Picks the policy for a comment's article from the live settings, read once per comment: a section policy if the
  * registered article's section has one; otherwise the conflict policy if the article is conflict coverage (its id is
- * listed, the request path matches a glob, or the registered article's conflict flag, section or tags say so);
+ * listed, the request path matches a glob, a conflict keyword is a word of its id or registered title, or the
+ * registered article's conflict flag, section or tags say so);
  * otherwise the default policy. Registry lookups are cached for a few seconds so that a busy comment thread costs
  * one query per article, not one per comment. Thread-safe.
  */
@@ -70,7 +71,8 @@ public final class ArticlePolicies {
   public Choice choose(String articleId, String requestPath) {
     PolicySettings current = settings.get();
     ArticlesConfig rules = current.articles();
-    boolean listed = rules.conflictIds().contains(articleId) || matchesPath(rules, requestPath);
+    boolean listed = rules.conflictIds().contains(articleId) || matchesPath(rules, requestPath)
+        || ConflictKeywords.anyIn(rules.conflictKeywords(), articleId);
     Optional<Article> article;
     try {
       article = registry.get(articleId);
@@ -116,7 +118,8 @@ public final class ArticlePolicies {
     if (article.conflict() != null) {
       return article.conflict();
     }
-    return rules.conflictSections().contains(article.section())
+    return ConflictKeywords.anyIn(rules.conflictKeywords(), article.title())
+        || rules.conflictSections().contains(article.section())
         || article.tags().stream().anyMatch(rules.conflictTags()::contains);
   }
 

@@ -53,6 +53,18 @@ class ArticlePoliciesTest {
   }
 
   @Test
+  void aKeywordInTheArticleIdOrRegisteredTitleMakesItConflictCoverage() {
+    settings.set(with(Map.of(), new ArticlesConfig(Set.of(), List.of(), Set.of(), Set.of(),
+        Set.of("Belarus", "kerch"))));
+    store.articles().put(new Article("troops-1", "Minsk masses troops: what BELARUS wants", "", List.of(), null));
+
+    assertThat(policies.isConflict("belarus-troops-border", "/articles/x/comments")).isTrue();
+    assertThat(policies.isConflict("troops-1", "/articles/troops-1/comments")).isTrue();
+    assertThat(policies.isConflict("kerchief-fashion", "/articles/kerchief-fashion/comments")).isFalse();
+    assertThat(policies.isConflict("city-marathon", "/articles/city-marathon/comments")).isFalse();
+  }
+
+  @Test
   void configuredIdsAndPathGlobsAreConflict() {
     assertThat(policies.isConflict("frontline", "/articles/frontline/comments")).isTrue();
     assertThat(policies.isConflict("war-diary", "/articles/war-diary/comments")).isTrue();
