@@ -117,6 +117,35 @@ class AdminQueueApiTest {
   }
 
   @Test
+  void queueItemsCarryTheArticlesTitleAndPageOrNullWhenUnknown() throws Exception {
+    String registered = unique("mariupol");
+    String unregistered = unique("izium");
+    server.articles.put(new Article(registered, "Mariupol theatre: the list of names", "world", List.of(), true));
+    HeldComment titled = hold(unique("cookie:taras"), registered, "abuse", 0.8, "ukr", null);
+    HeldComment untitled = hold(unique("cookie:taras"), unregistered, "abuse", 0.8, "ukr", null);
+    HeldComment offEndpoint = server.comments.save(new NewComment(unregistered, unique("cookie:taras"), "Olena",
+        "elsewhere", new Submission("POST", "/elsewhere", "application/json", new byte[0]), Map.of("abuse", 0.8),
+        Map.of("model", "test"), Decision.HOLD, "abuse", Instant.now()));
+    Http http = login("moderator");
+
+    JsonNode item = json(http.get("/warden/api/queue?article=" + registered)).get("items").get(0);
+    assertThat(item.get("id").asText()).isEqualTo(titled.id());
+    assertThat(item.get("articleTitle").asText()).isEqualTo("Mariupol theatre: the list of names");
+    assertThat(item.get("articleUrl").asText()).isEqualTo("/articles/" + registered);
+
+    Map<String, JsonNode> byId = new java.util.HashMap<>();
+    json(http.get("/warden/api/queue?article=" + unregistered)).get("items")
+        .forEach(i -> byId.put(i.get("id").asText(), i));
+    assertThat(byId.get(untitled.id()).get("articleId").asText()).isEqualTo(unregistered);
+    assertThat(byId.get(untitled.id()).get("articleTitle").isNull()).isTrue();
+    assertThat(byId.get(untitled.id()).get("articleUrl").asText()).isEqualTo("/articles/" + unregistered);
+    assertThat(byId.get(offEndpoint.id()).get("articleUrl").isNull()).isTrue();
+
+    JsonNode one = json(http.get("/warden/api/comments/" + titled.id()));
+    assertThat(one.get("articleTitle").asText()).isEqualTo("Mariupol theatre: the list of names");
+  }
+
+  @Test
   void badQueueParametersAnswer400NamingTheParameter() throws Exception {
     Http http = login("moderator");
     Map<String, String> bad = Map.of(

@@ -3,6 +3,7 @@ package dev.warden.admin;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.warden.plugin.store.Article;
 import dev.warden.plugin.store.CommentStatus;
 import dev.warden.plugin.store.Decision;
 import dev.warden.plugin.store.HeldComment;
@@ -226,8 +227,13 @@ class AdminQueueBrowserTest {
   void bOpensTheSuspendFormAndOnlyThisPosterFiltersByThePoster() {
     String poster = unique("cookie:petro");
     HeldComment held = hold(poster, "Petro", "A comment from Petro.", 5);
+    server.articles.put(new Article("kerch-bridge-strike", "Kerch bridge strike", "world", List.of(), true));
     WebDriverWait wait = open("");
     WebElement rendered = wait.until(d -> d.findElement(item(held)));
+    WebElement article = rendered.findElement(By.cssSelector(".article a"));
+    assertThat(article.getText()).isEqualTo("Kerch bridge strike");
+    assertThat(article.getAttribute("href")).isEqualTo(server.base + "/articles/kerch-bridge-strike");
+    assertThat(article.getAttribute("rel")).isEqualTo("noopener noreferrer");
     rendered.findElement(By.cssSelector(".text")).click();
 
     keys("b");

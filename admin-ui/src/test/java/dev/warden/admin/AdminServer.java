@@ -121,7 +121,8 @@ final class AdminServer implements AutoCloseable {
       wakes.incrementAndGet();
       services.wakeReleaser().run();
     }, services.clock(), services.throttle(), services.suspensions(), services.audit(), services.notes(),
-        services.policies(), services.samples(), services.narratives(), services.views(), services.stats());
+        services.policies(), services.samples(), services.narratives(), services.views(), services.stats(),
+        services.articlePaths());
     Server server = new Server();
     ServerConnector connector = new ServerConnector(server);
     connector.setHost("127.0.0.1");

@@ -4,6 +4,7 @@ import com.github.benmanes.caffeine.cache.Ticker;
 import dev.warden.classifier.ClassificationException;
 import dev.warden.classifier.Classifier;
 import dev.warden.plugin.internal.config.WardenConfigLocator;
+import dev.warden.plugin.internal.http.EndpointMatcher;
 import dev.warden.plugin.internal.policy.ScoreSampler;
 import dev.warden.plugin.internal.policy.VersionedNarratives;
 import dev.warden.plugin.internal.policy.VersionedPolicies;
@@ -20,6 +21,7 @@ import dev.warden.plugin.policy.ScoreSample;
 import dev.warden.plugin.policy.ScoreSamples;
 import dev.warden.plugin.store.ArticleRegistry;
 import dev.warden.plugin.store.AuditTrail;
+import dev.warden.plugin.store.HeldComment;
 import dev.warden.plugin.store.HeldCommentStore;
 import dev.warden.plugin.store.ModerationStats;
 import dev.warden.plugin.store.PosterNotes;
@@ -30,6 +32,7 @@ import jakarta.servlet.ServletContext;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
@@ -58,6 +61,7 @@ public final class Warden implements AutoCloseable {
   private final VersionedPolicies policies;
   private final ScoreSampler samples;
   private final Clock clock;
+  private final EndpointMatcher endpoints;
   private final AtomicBoolean closed = new AtomicBoolean();
 
   private Warden(WardenConfig config, VersionedNarratives narratives, JdbcCommentStore store, ReleaseOutbox outbox,
@@ -73,6 +77,7 @@ public final class Warden implements AutoCloseable {
     this.samples = samples;
     this.suspensions = new EnforcedSuspensions(store.suspensions(), throttle, suspensionRefresh::refresh);
     this.clock = clock;
+    this.endpoints = new EndpointMatcher(config.endpoints());
   }
 
   /** Starts Warden from a config: opens the store (migrating it), loads the classifier, starts the outbox. */
@@ -270,6 +275,26 @@ public final class Warden implements AutoCloseable {
   /** Where the filter queues the scores of each classified comment. */
   Consumer<ScoreSample> scoreSink() {
     return samples;
+  }
+
+  /**
+   * The page of the article a comment was posted on: the return-to of the endpoint its stored submission matches,
+   * with the path variables filled in, under the context path. Empty if the submission lies outside the context,
+   * matches no endpoint, or the endpoint has no return-to.
+   *
+   * @param comment a stored comment
+   * @param contextPath the web application's context path, {@code ""} for the root
+   */
+  public Optional<String> articlePath(HeldComment comment, String contextPath) {
+    Objects.requireNonNull(contextPath, "contextPath");
+    String path = comment.submission().path();
+    int query = path.indexOf('?');
+    String uri = query < 0 ? path : path.substring(0, query);
+    if (!uri.startsWith(contextPath)) {
+      return Optional.empty();
+    }
+    EndpointMatcher.Match match = endpoints.match(comment.submission().method(), uri, contextPath.length());
+    return match == null ? Optional.empty() : Optional.ofNullable(match.returnTo(contextPath));
   }
 
   /** The clock every component of this instance reads. */

@@ -7,6 +7,7 @@ import dev.warden.plugin.policy.LivePolicies;
 import dev.warden.plugin.policy.ScoreSamples;
 import dev.warden.plugin.store.ArticleRegistry;
 import dev.warden.plugin.store.AuditTrail;
+import dev.warden.plugin.store.HeldComment;
 import dev.warden.plugin.store.HeldCommentStore;
 import dev.warden.plugin.store.ModerationStats;
 import dev.warden.plugin.store.PosterNotes;
@@ -15,6 +16,8 @@ import dev.warden.plugin.store.SavedViews;
 import dev.warden.plugin.throttle.ThrottlePolicy;
 import java.time.Clock;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.function.BiFunction;
 
 /**
  * What the admin API needs from the running Warden, as explicit dependencies (so tests and embedders can wire
@@ -34,13 +37,15 @@ import java.util.Objects;
  * @param narratives the narrative catalogue that publishers edit in the console (versioned)
  * @param views moderators' saved queue views
  * @param stats the stats page's aggregates
+ * @param articlePaths the page of a comment's article under a context path, if known ({@link Warden#articlePath})
  */
 public record AdminServices(
     HeldCommentStore comments, ArticleRegistry articles, AdminConfig admin, Runnable wakeReleaser, Clock clock,
     ThrottlePolicy throttle, PosterSuspensions suspensions, AuditTrail audit, PosterNotes notes,
     LivePolicies policies, ScoreSamples samples, LiveNarratives narratives, SavedViews views,
-    ModerationStats stats) {
+    ModerationStats stats, BiFunction<HeldComment, String, Optional<String>> articlePaths) {
   public AdminServices {
+    Objects.requireNonNull(articlePaths, "articlePaths");
     Objects.requireNonNull(audit, "audit");
     Objects.requireNonNull(notes, "notes");
     Objects.requireNonNull(policies, "policies");
@@ -57,11 +62,22 @@ public record AdminServices(
     Objects.requireNonNull(clock, "clock");
   }
 
+  /** Services without article links (the parameter list before {@code articlePaths} existed). */
+  public AdminServices(
+      HeldCommentStore comments, ArticleRegistry articles, AdminConfig admin, Runnable wakeReleaser, Clock clock,
+      ThrottlePolicy throttle, PosterSuspensions suspensions, AuditTrail audit, PosterNotes notes,
+      LivePolicies policies, ScoreSamples samples, LiveNarratives narratives, SavedViews views,
+      ModerationStats stats) {
+    this(comments, articles, admin, wakeReleaser, clock, throttle, suspensions, audit, notes, policies, samples,
+        narratives, views, stats, (comment, contextPath) -> Optional.empty());
+  }
+
   /** The services of a running Warden. */
   public static AdminServices from(Warden warden) {
     return new AdminServices(
         warden.comments(), warden.articles(), warden.config().admin(), warden::wakeReleaser, warden.clock(),
         warden.throttle(), warden.suspensions(), warden.audit(), warden.posterNotes(), warden.policies(),
-        warden.scoreSamples(), warden.narratives(), warden.savedViews(), warden.stats());
+        warden.scoreSamples(), warden.narratives(), warden.savedViews(), warden.stats(),
+        warden::articlePath);
   }
 }

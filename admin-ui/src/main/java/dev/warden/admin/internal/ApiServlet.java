@@ -58,7 +58,8 @@ public final class ApiServlet extends HttpServlet {
     Access access = new Access(services.admin());
     Credentials credentials = new Credentials(services.admin());
     auth = new AuthEndpoints(access, credentials, new LoginThrottle(services.clock()), services.audit());
-    queue = new QueueEndpoints(access, services.comments(), services.wakeReleaser());
+    queue = new QueueEndpoints(access, services.comments(), services.wakeReleaser(),
+        new ArticleLinks(services.articles(), services.articlePaths()));
     articles = new ArticleEndpoints(access, services.articles());
     posters = new PosterEndpoints(access, services.suspensions(), services.clock());
     throttle = new ThrottleEndpoints(access, services.throttle(), services.comments());

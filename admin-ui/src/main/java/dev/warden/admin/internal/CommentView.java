@@ -9,7 +9,8 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * The JSON shape of one comment for moderators: the stored fields (with the coordinated {@code group}, null unless
+ * The JSON shape of one comment for moderators: the stored fields (with the article's {@code articleTitle} and
+ * {@code articleUrl}, null when unknown; with the coordinated {@code group}, null unless
  * the throttle held it as {@code coordinated}; {@code withdrawal} null unless a moderator asked the site to take a
  * delivered comment down), the scores per label and abuse kind, and from the explanation the
  * top terms per label or kind (with their spans in the text), the language, the flags, the matched narratives, and
@@ -21,12 +22,22 @@ final class CommentView {
 
   private CommentView() {}
 
+  /** The view without article details ({@code articleTitle} and {@code articleUrl} null). */
   static Map<String, Object> of(HeldComment c) {
+    return of(c, null, null);
+  }
+
+  /**
+   * The view with the article's title (null if unknown) and the path of the article's page (null if unknown).
+   */
+  static Map<String, Object> of(HeldComment c, String articleTitle, String articleUrl) {
     Map<String, Object> view = new LinkedHashMap<>();
     view.put("id", c.id());
     view.put("text", c.text());
     view.put("author", c.author());
     view.put("articleId", c.articleId());
+    view.put("articleTitle", articleTitle);
+    view.put("articleUrl", articleUrl);
     view.put("posterKey", c.posterKey());
     view.put("scores", new TreeMap<>(c.scores()));
     view.put("terms", terms(c.explanation(), c.text().length()));

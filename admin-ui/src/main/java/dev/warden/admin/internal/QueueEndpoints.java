@@ -31,11 +31,13 @@ final class QueueEndpoints {
   private final Access access;
   private final HeldCommentStore store;
   private final Runnable wakeReleaser;
+  private final ArticleLinks links;
 
-  QueueEndpoints(Access access, HeldCommentStore store, Runnable wakeReleaser) {
+  QueueEndpoints(Access access, HeldCommentStore store, Runnable wakeReleaser, ArticleLinks links) {
     this.access = access;
     this.store = store;
     this.wakeReleaser = wakeReleaser;
+    this.links = links;
   }
 
   void queue(HttpServletRequest request, HttpServletResponse response) throws IOException {
@@ -43,7 +45,8 @@ final class QueueEndpoints {
     QueueQuery query = QueueParams.query(request);
     QueuePage page = store.list(query);
     Map<String, Object> body = new LinkedHashMap<>();
-    body.put("items", page.items().stream().map(CommentView::of).toList());
+    ArticleLinks.PerRequest articles = links.forRequest(request.getContextPath());
+    body.put("items", page.items().stream().map(articles::view).toList());
     body.put("total", page.total());
     body.put("sort", query.sort().wireName());
     body.put("limit", query.limit());
@@ -63,7 +66,7 @@ final class QueueEndpoints {
 
   void comment(HttpServletRequest request, HttpServletResponse response, String id) throws IOException {
     access.requireModerator(request);
-    Json.write(response, 200, CommentView.of(find(id)));
+    Json.write(response, 200, links.forRequest(request.getContextPath()).view(find(id)));
   }
 
   void approve(HttpServletRequest request, HttpServletResponse response, String id) throws IOException {
@@ -72,7 +75,7 @@ final class QueueEndpoints {
     HeldComment approved = decide(id, () -> store.approve(id, Access.actor(moderator, request)));
     LOG.info("Comment {} approved by '{}'", id, moderator.user());
     wakeReleaser.run();
-    Json.write(response, 200, CommentView.of(approved));
+    Json.write(response, 200, links.forRequest(request.getContextPath()).view(approved));
   }
 
   void reject(HttpServletRequest request, HttpServletResponse response, String id) throws IOException {
@@ -82,7 +85,7 @@ final class QueueEndpoints {
     String reason = rejectReason(body.get("reason"));
     HeldComment rejected = decide(id, () -> store.reject(id, Access.actor(moderator, request), reason));
     LOG.info("Comment {} rejected by '{}' ({})", id, moderator.user(), reason);
-    Json.write(response, 200, CommentView.of(rejected));
+    Json.write(response, 200, links.forRequest(request.getContextPath()).view(rejected));
   }
 
   /**
@@ -103,7 +106,7 @@ final class QueueEndpoints {
     }
     LOG.info("Decision on comment {} undone by '{}': now {}{}", id, moderator.user(), undone.status().wireName(),
         undone.withdrawal() == null ? "" : ", withdrawal requested");
-    Json.write(response, 200, CommentView.of(undone));
+    Json.write(response, 200, links.forRequest(request.getContextPath()).view(undone));
   }
 
   private static String cannotUndo(HeldComment current) {

@@ -316,7 +316,7 @@ function renderItem(comment) {
   item.tabIndex = -1;
   item.querySelector('.author').textContent = comment.author || 'anonymous';
   item.querySelector('.poster').textContent = comment.posterKey || '';
-  item.querySelector('.article').textContent = comment.articleId;
+  renderArticle(item.querySelector('.article'), comment);
   const received = item.querySelector('.received');
   received.dateTime = comment.receivedAt;
   received.title = new Date(comment.receivedAt).toLocaleString();
@@ -346,6 +346,22 @@ function renderItem(comment) {
   });
   updateItem(item, comment);
   return item;
+}
+
+// The article's title (its id if unregistered), linked to the article's page when the path is safe to follow.
+function renderArticle(span, comment) {
+  const name = comment.articleTitle || comment.articleId;
+  span.title = comment.articleId;
+  const url = comment.articleUrl;
+  if (typeof url !== 'string' || !(/^\/(?![\/\\])/.test(url) || /^https?:\/\//i.test(url))) {
+    span.textContent = name;
+    return;
+  }
+  const link = document.createElement('a');
+  link.href = url;
+  link.rel = 'noopener noreferrer';
+  link.textContent = name;
+  span.replaceChildren(link);
 }
 
 // The parts of an item that change without the comment changing: its age, its group's size, its poster's

@@ -5,6 +5,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Finds the comment endpoint a request is for. Requests with a method no endpoint uses are turned away with one
@@ -12,6 +14,7 @@ import java.util.Set;
  * thread-safe.
  */
 public final class EndpointMatcher {
+  private static final Pattern VARIABLE = Pattern.compile("\\{([^}]*)}");
   private final List<Compiled> endpoints;
   private final Set<String> methods = new HashSet<>();
 
@@ -54,7 +57,29 @@ public final class EndpointMatcher {
    * @param endpoint the endpoint's config
    * @param variables path variable values, percent-decoded
    */
-  public record Match(EndpointConfig endpoint, Map<String, String> variables) {}
+  public record Match(EndpointConfig endpoint, Map<String, String> variables) {
+
+    /**
+     * The endpoint's return-to with the path variables filled in (each percent-encoded as one segment), under a
+     * context path; null if the endpoint has none.
+     *
+     * @param contextPath the web application's context path, {@code ""} for the root
+     */
+    public String returnTo(String contextPath) {
+      String template = endpoint.returnTo();
+      if (template == null) {
+        return null;
+      }
+      Matcher m = VARIABLE.matcher(template);
+      StringBuilder out = new StringBuilder(contextPath);
+      while (m.find()) {
+        String value = variables.getOrDefault(m.group(1), "");
+        m.appendReplacement(out, Matcher.quoteReplacement(PathSegments.encode(value)));
+      }
+      m.appendTail(out);
+      return out.toString();
+    }
+  }
 
   private record Compiled(EndpointConfig config, PathPattern pattern) {}
 }

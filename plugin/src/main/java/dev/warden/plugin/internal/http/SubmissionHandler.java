@@ -22,8 +22,6 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -36,7 +34,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class SubmissionHandler {
   private static final Logger LOG = LoggerFactory.getLogger(SubmissionHandler.class);
-  private static final Pattern VARIABLE = Pattern.compile("\\{([^}]*)}");
 
   private final EndpointMatcher matcher;
   private final BodyCapture capture;
@@ -213,17 +210,6 @@ public final class SubmissionHandler {
 
   /** The endpoint's return-to with path variables filled in, under the context path; null if none. */
   private static String returnTo(EndpointMatcher.Match match, HttpServletRequest request) {
-    String template = match.endpoint().returnTo();
-    if (template == null) {
-      return null;
-    }
-    Matcher m = VARIABLE.matcher(template);
-    StringBuilder out = new StringBuilder(request.getContextPath());
-    while (m.find()) {
-      String value = match.variables().getOrDefault(m.group(1), "");
-      m.appendReplacement(out, Matcher.quoteReplacement(PathSegments.encode(value)));
-    }
-    m.appendTail(out);
-    return out.toString();
+    return match.returnTo(request.getContextPath());
   }
 }
