@@ -19,7 +19,7 @@ import java.util.TreeMap;
  *
  * <pre>{@code
  * {"policies": {"default": {...}, "conflict": {...}, "sections": {"World": {...}}},
- *  "throttle": {"limits": {"default": {...}, "conflict": {...}}},
+ *  "throttle": {"limits": {"default": {...}, "conflict": {...}, "sections": {"World": {...}}}},
  *  "articles": {"conflict": {"ids": [], "paths": [], "sections": [], "tags": []}}}
  * }</pre>
  *
@@ -30,7 +30,8 @@ import java.util.TreeMap;
  * @param conflictPolicy thresholds on conflict articles ({@code policies.conflict})
  * @param sectionPolicies thresholds on the registered articles of a section, by section name
  *     ({@code policies.sections.<name>}); sorted by name
- * @param throttleLimits the allowances of ordinary and conflict articles ({@code throttle.limits})
+ * @param throttleLimits the allowances of ordinary and conflict articles, and of sections that have their own
+ *     ({@code throttle.limits})
  * @param articles which articles are conflict coverage ({@code articles.conflict})
  */
 public record PolicySettings(
@@ -61,9 +62,15 @@ public record PolicySettings(
     }
     TreeMap<String, PolicyConfig> sections = new TreeMap<>();
     sectionPolicies.forEach((section, policy) -> {
-      requireSectionName(section);
+      requireSectionName("policies.sections", section);
       sections.put(section, complete(Objects.requireNonNull(policy, "section policy")));
     });
+    for (String section : throttleLimits.sections().keySet()) {
+      if (!sections.containsKey(section)) {
+        throw new WardenConfigException("throttle.limits.sections." + section, null,
+            "needs a section policy (policies.sections." + section + ")");
+      }
+    }
     defaultPolicy = complete(defaultPolicy);
     conflictPolicy = complete(conflictPolicy);
     sectionPolicies = Collections.unmodifiableMap(sections);
@@ -148,10 +155,11 @@ public record PolicySettings(
     return new PolicyConfig(labels, policy.onError(), policy.onUnsupportedLanguage());
   }
 
-  private static void requireSectionName(String section) {
+  /** Fails naming {@code key} unless {@code section} is a valid section name. */
+  static void requireSectionName(String key, String section) {
     if (section == null || section.isBlank() || section.length() > MAX_SECTION_NAME
         || section.chars().anyMatch(Character::isISOControl) || !section.strip().equals(section)) {
-      throw new WardenConfigException("policies.sections", section, "must name a section: 1 to "
+      throw new WardenConfigException(key, section, "must name a section: 1 to "
           + MAX_SECTION_NAME + " characters, no control characters or surrounding spaces");
     }
   }

@@ -39,10 +39,17 @@ final class PolicySettingsJson {
     policies.finish();
     ConfigSection throttle = root.section("throttle");
     ConfigSection limits = throttle.section("limits");
-    ThrottleConfig.PolicyLimits policyLimits = new ThrottleConfig.PolicyLimits(
-        ThrottleConfigReader.limits(limits.section(PolicySettings.DEFAULT)),
-        ThrottleConfigReader.limits(limits.section(PolicySettings.CONFLICT)));
+    ThrottleConfig.Limits defaultLimits = ThrottleConfigReader.limits(limits.section(PolicySettings.DEFAULT));
+    ThrottleConfig.Limits conflictLimits = ThrottleConfigReader.limits(limits.section(PolicySettings.CONFLICT));
+    ConfigSection limitSections = limits.section("sections");
+    Map<String, ThrottleConfig.Limits> sectionLimits = new LinkedHashMap<>();
+    for (String name : limitSections.names()) {
+      sectionLimits.put(name, ThrottleConfigReader.limits(limitSections.section(name)));
+    }
+    limitSections.finish();
     limits.finish();
+    ThrottleConfig.PolicyLimits policyLimits =
+        new ThrottleConfig.PolicyLimits(defaultLimits, conflictLimits, sectionLimits);
     throttle.finish();
     ArticlesConfig articles = WardenConfigReader.articles(root.section("articles"));
     root.finish();
@@ -58,6 +65,8 @@ final class PolicySettingsJson {
     ObjectNode limits = NODES.objectNode();
     limits.set(PolicySettings.DEFAULT, limits(settings.throttleLimits().defaults()));
     limits.set(PolicySettings.CONFLICT, limits(settings.throttleLimits().conflict()));
+    ObjectNode limitSections = limits.putObject("sections");
+    settings.throttleLimits().sections().forEach((name, own) -> limitSections.set(name, limits(own)));
     ObjectNode conflict = NODES.objectNode();
     ArticlesConfig articles = settings.articles();
     conflict.set("ids", sorted(articles.conflictIds()));

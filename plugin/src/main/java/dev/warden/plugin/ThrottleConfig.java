@@ -1,8 +1,11 @@
 package dev.warden.plugin;
 
 import java.time.Duration;
+import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.TreeMap;
 
 /**
  * Throttling of repeat posters and floods ({@code throttle:} in warden.yaml). Every bound is validated here, so a
@@ -56,21 +59,47 @@ public record ThrottleConfig(
   }
 
   /**
-   * The allowances of ordinary and of conflict articles ({@code throttle.limits}): what the throttle reads on every
-   * check, so that a publisher's change applies to the next comment.
+   * The allowances of ordinary and of conflict articles ({@code throttle.limits}), and optionally of the articles of
+   * a section: what the throttle reads on every check, so that a publisher's change applies to the next comment.
    *
    * @param defaults {@code throttle.limits.default}
    * @param conflict {@code throttle.limits.conflict}
+   * @param sections {@code throttle.limits.sections.<name>}: the allowances of a section's articles, which replace
+   *     their kind's; a section not listed uses {@code defaults} or {@code conflict}. At most
+   *     {@link PolicySettings#MAX_SECTIONS}; sorted by name
    */
-  public record PolicyLimits(Limits defaults, Limits conflict) {
+  public record PolicyLimits(Limits defaults, Limits conflict, Map<String, Limits> sections) {
     public PolicyLimits {
       Objects.requireNonNull(defaults, "defaults").validate("throttle.limits.default");
       Objects.requireNonNull(conflict, "conflict").validate("throttle.limits.conflict");
+      Objects.requireNonNull(sections, "sections");
+      if (sections.size() > PolicySettings.MAX_SECTIONS) {
+        throw new WardenConfigException("throttle.limits.sections", null, "must not have more than "
+            + PolicySettings.MAX_SECTIONS + " sections");
+      }
+      TreeMap<String, Limits> sorted = new TreeMap<>();
+      sections.forEach((name, limits) -> {
+        String key = "throttle.limits.sections." + name;
+        PolicySettings.requireSectionName(key, name);
+        sorted.put(name, Objects.requireNonNull(limits, key).validate(key));
+      });
+      sections = Collections.unmodifiableMap(sorted);
     }
 
-    /** The limits for an article. */
+    /** Both kinds' limits, no section's. */
+    public PolicyLimits(Limits defaults, Limits conflict) {
+      this(defaults, conflict, Map.of());
+    }
+
+    /** The limits for an article by its kind. */
     public Limits of(boolean conflictArticle) {
       return conflictArticle ? conflict : defaults;
+    }
+
+    /** The limits for an article: its section's if that has its own, else its kind's. */
+    public Limits of(boolean conflictArticle, String section) {
+      Limits own = section == null ? null : sections.get(section);
+      return own != null ? own : of(conflictArticle);
     }
   }
 

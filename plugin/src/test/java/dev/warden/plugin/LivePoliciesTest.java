@@ -174,6 +174,35 @@ class LivePoliciesTest {
   }
 
   @Test
+  void aSectionsOwnLimitsThrottleItsArticlesWhileOtherSectionsKeepTheirKindsLimits() throws Exception {
+    start("""
+        throttle:
+          limits:
+            default: {min-interval: 0s, max: 100, window: 10m, per-article: {max: 100, window: 24h}}
+          surge: {enabled: false}
+        """);
+    warden.articles().put(new Article("live-blog", "Live blog", "live", List.of(), null));
+    warden.articles().put(new Article("allotments", "Allotments", "Gardening", List.of(), null));
+
+    change(json -> {
+      ((ObjectNode) json.at("/policies/sections")).set("live", json.at("/policies/default").deepCopy());
+      ObjectNode own = ((ObjectNode) json.at("/throttle/limits/sections")).set("live",
+          json.at("/throttle/limits/default").deepCopy());
+      ((ObjectNode) own.get("live")).put("min-interval", "60s");
+    });
+    assertThat(post("/articles/live-blog/comments", "First from the live blog.").statusCode()).isEqualTo(201);
+    HttpResponse<String> refused = post("/articles/live-blog/comments", "Second from the live blog.");
+
+    assertThat(refused.statusCode()).isEqualTo(429);
+    assertThat(JSON.readTree(refused.body()).get("reason").asText()).isEqualTo("too_fast");
+    assertThat(refused.headers().firstValue("Retry-After")).hasValue("60");
+    assertThat(post("/articles/allotments/comments", "First about the allotments.").statusCode())
+        .as("another section keeps the default limits").isEqualTo(201);
+    assertThat(post("/articles/allotments/comments", "Second about the allotments.").statusCode())
+        .isEqualTo(201);
+  }
+
+  @Test
   void aRollbackIsANewVersionWithTheOlderSettingsAndAppliesAtOnce() throws Exception {
     start("");
     double score = abuse(MILD);

@@ -73,6 +73,44 @@ class PolicySettingsTest {
     assertThat(PolicySettings.fromJson(settings.toJson())).isEqualTo(settings);
   }
 
+  @Test
+  void sectionLimitsRoundTripAndAreOptional() {
+    ObjectNode json = BASELINE.toJson();
+    ((ObjectNode) json.at("/policies/sections")).set("live", json.at("/policies/default").deepCopy());
+    ObjectNode live = ((ObjectNode) json.at("/throttle/limits/sections")).putObject("live");
+    live.setAll((ObjectNode) json.at("/throttle/limits/conflict").deepCopy());
+    live.put("min-interval", "1m");
+
+    PolicySettings settings = PolicySettings.fromJson(json);
+
+    assertThat(settings.throttleLimits().sections().get("live").minInterval()).isEqualTo(Duration.ofMinutes(1));
+    assertThat(settings.throttleLimits().of(false, "live").minInterval()).isEqualTo(Duration.ofMinutes(1));
+    assertThat(settings.throttleLimits().of(true, "Sport")).isEqualTo(settings.throttleLimits().conflict());
+    assertThat(PolicySettings.fromJson(settings.toJson())).isEqualTo(settings);
+    assertThat(settings.toJson()).isEqualTo(json);
+    assertThat(settings.changesFrom(BASELINE)).extracting(PolicySettings.Change::toString)
+        .contains("throttle.limits.sections.live.min-interval: (none) -> 1m");
+    ObjectNode without = BASELINE.toJson();
+    ((ObjectNode) without.at("/throttle/limits")).remove("sections");
+    assertThat(PolicySettings.fromJson(without)).isEqualTo(BASELINE);
+  }
+
+  @Test
+  void badSectionLimitsNameTheirKey() {
+    assertKey(json -> {
+      ((ObjectNode) json.at("/policies/sections")).set("live", json.at("/policies/default").deepCopy());
+      ((ObjectNode) json.at("/throttle/limits/sections")).set("live",
+          json.at("/throttle/limits/default").deepCopy());
+      ((ObjectNode) json.at("/throttle/limits/sections/live")).put("max", 0);
+    }, "throttle.limits.sections.live.max");
+    assertKey(json -> ((ObjectNode) json.at("/throttle/limits/sections")).set("live",
+        json.at("/throttle/limits/default").deepCopy()), "throttle.limits.sections.live");
+    assertKey(json -> {
+      ((ObjectNode) json.at("/policies/sections")).set("live", json.at("/policies/default").deepCopy());
+      ((ObjectNode) json.at("/throttle/limits/sections")).putObject("live").put("max", 5);
+    }, "throttle.limits.sections.live.min-interval");
+  }
+
   @ParameterizedTest(name = "{0}")
   @CsvSource(delimiter = '|', textBlock = """
       policies.conflict.labels.abuse.hold                | /policies/conflict/labels/abuse     | hold   | 1.5

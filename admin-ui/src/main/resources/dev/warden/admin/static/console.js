@@ -241,8 +241,9 @@ function pendingChanges() {
 }
 
 function policyChanged(name) {
-  const key = policyKey(name);
-  return pendingChanges().some((c) => c.key === key || c.key.startsWith(`${key}.`));
+  const keys = [policyKey(name)];
+  if (name.startsWith(SECTION)) keys.push(`throttle.limits.sections.${name.slice(SECTION.length)}`);
+  return pendingChanges().some((c) => keys.some((key) => c.key === key || c.key.startsWith(`${key}.`)));
 }
 
 // ---- rendering ---------------------------------------------------------------------------------------------
@@ -251,6 +252,7 @@ function render() {
   renderVersion();
   renderTabs();
   renderThresholds();
+  renderSectionLimits();
   renderLimits();
   renderRules();
   renderPending();
@@ -350,6 +352,59 @@ function renderThresholds() {
   }
   bindChoice($('on-error'), policy, 'on-error', `${key}.on-error`);
   bindChoice($('on-unsupported-language'), policy, 'on-unsupported-language', `${key}.on-unsupported-language`);
+}
+
+/** A section policy's optional rate limits: all fields empty is inherit (no entry in throttle.limits.sections). */
+function renderSectionLimits() {
+  const box = $('section-limits');
+  box.hidden = !state.policy.startsWith(SECTION);
+  const fields = $('section-limit-fields');
+  fields.replaceChildren();
+  if (box.hidden) return;
+  const section = state.policy.slice(SECTION.length);
+  const sections = sectionLimits(state.draft);
+  const inherited = state.draft.throttle.limits.default;
+  const inputs = [];
+  for (const [path, title] of LIMIT_FIELDS) {
+    const [outer, inner] = path.split('.');
+    const label = el('label', null, title);
+    const input = el('input', 'limit');
+    input.dataset.key = `throttle.limits.sections.${section}.${path}`;
+    const own = sections[section];
+    const value = own ? (inner ? own[outer][inner] : own[outer]) : '';
+    input.value = value === '' ? '' : String(value);
+    input.placeholder = `inherit (${inner ? inherited[outer][inner] : inherited[outer]})`;
+    input.addEventListener('input', () => {
+      storeSectionLimits(section, inputs);
+      input.classList.remove('invalid');
+      afterEdit();
+    });
+    inputs.push([path, input]);
+    label.append(input);
+    fields.append(label);
+  }
+}
+
+function sectionLimits(settings) {
+  settings.throttle.limits.sections = settings.throttle.limits.sections || {};
+  return settings.throttle.limits.sections;
+}
+
+function storeSectionLimits(section, inputs) {
+  const sections = sectionLimits(state.draft);
+  if (inputs.every(([, input]) => input.value.trim() === '')) {
+    delete sections[section];
+    return;
+  }
+  const own = { 'per-article': {} };
+  for (const [path, input] of inputs) {
+    const [outer, inner] = path.split('.');
+    const text = input.value.trim();
+    const field = inner || outer;
+    const value = field === 'max' && /^\d+$/.test(text) ? Number(text) : text;
+    if (inner) own[outer][inner] = value; else own[outer] = value;
+  }
+  sections[section] = own;
 }
 
 function bindChoice(select, policy, field, dataKey) {
@@ -515,7 +570,8 @@ function showSaveError(message) {
 
 /** Shows the input of a settings key that the server named as wrong, switching to its policy tab. */
 function highlight(field) {
-  const match = /^policies\.(default|conflict|sections\.(.+?))\.(labels|on-error|on-unsupported-language)/.exec(field);
+  const match = /^policies\.(default|conflict|sections\.(.+?))\.(labels|on-error|on-unsupported-language)/.exec(field)
+    || /^throttle\.limits\.(sections\.(.+?))\.(min-interval|max|window|per-article)/.exec(field);
   if (match) {
     const name = match[2] !== undefined ? SECTION + match[2] : match[1];
     if (policyOf(state.draft, name) && name !== state.policy) {
@@ -581,6 +637,7 @@ function onAddSection(event) {
 function onRemoveSection() {
   if (!state.policy.startsWith(SECTION)) return;
   delete state.draft.policies.sections[state.policy.slice(SECTION.length)];
+  delete sectionLimits(state.draft)[state.policy.slice(SECTION.length)];
   state.policy = 'conflict';
   render();
   loadWhatIf();

@@ -133,7 +133,7 @@ public final class SubmissionHandler {
     ArticlePolicies.Choice policy = moderator.choose(comment.articleId(), requestPath(request));
     PosterKeys.PosterIdentity poster = posters.identify(request);
     ThrottleDecision limit = throttle.check(new PostAttempt(poster.posterKey(), poster.addressKey(),
-        comment.articleId(), policy.conflict(), comment.text()));
+        comment.articleId(), policy.conflict(), comment.text(), policy.section()));
     if (limit.action() == ThrottleDecision.Action.REFUSE) {
       LOG.info("Throttled a comment on article {} via endpoint {}: {} (poster {})", comment.articleId(),
           match.endpoint().name(), limit.reason(), poster.posterKey());

@@ -6,6 +6,11 @@ import dev.warden.plugin.ThrottleConfig;
 import dev.warden.plugin.throttle.PostAttempt;
 import dev.warden.plugin.throttle.ThrottleDecision;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -20,7 +25,7 @@ import java.util.function.Supplier;
  * poster key is not the address, the address's too, taken in key order so that two checks cannot deadlock. So
  * concurrent requests of one poster cannot both slip through, and the only lock posters share is their address's.
  *
- * <p>The per-policy limits are read on every check from a supplier (publishers change them while Warden runs); what
+ * <p>The per-policy limits (and the sections' own, which replace their articles' kind's) are read on every check from a supplier (publishers change them while Warden runs); what
  * they imply (history length, idle expiry) is derived once per change of the supplied value.
  */
 final class PosterGate {
@@ -51,24 +56,42 @@ final class PosterGate {
   }
 
   /**
-   * Both policies' allowances and what they imply: how long and how far back a poster's history must reach.
+   * Both policies' and the sections' allowances and what they imply: how long and how far back a poster's history
+   * must reach.
    *
    * @param source the supplied limits these were derived from (compared by identity)
+   * @param sections the allowances of sections that have their own, by section name
    */
   private record Allowances(ThrottleConfig.PolicyLimits source, Rules defaults, Rules conflict,
-      long historyRetention, int historyLimit) {
+      Map<String, Rules> sections, long historyRetention, int historyLimit) {
     static Allowances of(ThrottleConfig.PolicyLimits limits, long duplicateWindow) {
       Rules defaults = Rules.of(limits.defaults());
       Rules conflict = Rules.of(limits.conflict());
-      long retention = max(duplicateWindow, defaults.window, defaults.articleWindow, conflict.window,
-          conflict.articleWindow);
-      int historyLimit = Math.max(HISTORY_FLOOR, Math.max(Math.max(defaults.windowMax, conflict.windowMax),
-          Math.max(defaults.articleMax, conflict.articleMax)));
-      return new Allowances(limits, defaults, conflict, retention, historyLimit);
+      Map<String, Rules> sections = new HashMap<>();
+      limits.sections().forEach((name, own) -> sections.put(name, Rules.of(own)));
+      long retention = duplicateWindow;
+      int historyLimit = HISTORY_FLOOR;
+      for (Rules rules : concat(defaults, conflict, sections.values())) {
+        retention = max(retention, rules.window, rules.articleWindow);
+        historyLimit = Math.max(historyLimit, Math.max(rules.windowMax, rules.articleMax));
+      }
+      return new Allowances(limits, defaults, conflict, Map.copyOf(sections), retention, historyLimit);
     }
 
-    Rules rules(boolean conflictArticle) {
+    /** The section's own allowances if it has them, else those of the article's kind. */
+    Rules rules(boolean conflictArticle, String section) {
+      Rules own = section == null ? null : sections.get(section);
+      if (own != null) {
+        return own;
+      }
       return conflictArticle ? conflict : defaults;
+    }
+
+    private static List<Rules> concat(Rules defaults, Rules conflict, Collection<Rules> sections) {
+      List<Rules> all = new ArrayList<>(sections);
+      all.add(defaults);
+      all.add(conflict);
+      return all;
     }
   }
 
@@ -113,23 +136,24 @@ final class PosterGate {
     PosterState poster = states.get(posterKey, newState);
     if (posterKey.equals(addressKey)) {
       synchronized (poster) {
-        return admitLocked(current, poster, poster, false, attempt.conflict(), text, articleHash, now);
+        return admitLocked(current, poster, poster, false, attempt, text, articleHash, now);
       }
     }
     PosterState address = states.get(addressKey, newState);
     boolean posterFirst = posterKey.compareTo(addressKey) < 0;
     synchronized (posterFirst ? poster : address) {
       synchronized (posterFirst ? address : poster) {
-        return admitLocked(current, poster, address, true, attempt.conflict(), text, articleHash, now);
+        return admitLocked(current, poster, address, true, attempt, text, articleHash, now);
       }
     }
   }
 
   private ThrottleDecision admitLocked(Allowances current, PosterState poster, PosterState address,
-      boolean checkAddress, boolean conflictArticle, TextFingerprint text, long articleHash, long now) {
+      boolean checkAddress, PostAttempt attempt, TextFingerprint text, long articleHash, long now) {
     // A poster tracked before a publisher raised an allowance needs the longer history the new one counts back.
     poster.ensureHistory(current.historyLimit());
-    ThrottleDecision refusal = posterRefusal(poster, current.rules(conflictArticle), text, articleHash, now);
+    ThrottleDecision refusal = posterRefusal(poster,
+        current.rules(attempt.conflict(), attempt.section()), text, articleHash, now);
     if (refusal == null && checkAddress) {
       refusal = addressRefusal(address, now);
     }
