@@ -146,6 +146,30 @@ class ConsoleBrowserTest {
   }
 
   @Test
+  void aSectionPolicyGetsItsOwnRateLimitsWhileEmptyInherits() {
+    logIn("publisher");
+    WebElement name = wait.until(d -> d.findElement(By.id("version-line")).getText().contains("version 0")
+        ? d.findElement(By.id("new-section")) : null);
+    name.sendKeys("live", Keys.ENTER);
+
+    wait.until(d -> d.findElement(By.id("section-limits")).isDisplayed());
+    WebElement interval = browser.findElement(
+        By.cssSelector("input[data-key='throttle.limits.sections.live.min-interval']"));
+    assertThat(interval.getDomProperty("value")).as("empty is inherit").isEmpty();
+    String[][] values = {{"min-interval", "60s"}, {"max", "5"}, {"window", "10m"}, {"per-article.max", "5"},
+        {"per-article.window", "1h"}};
+    for (String[] value : values) {
+      browser.findElement(By.cssSelector("input[data-key='throttle.limits.sections.live." + value[0] + "']"))
+          .sendKeys(value[1]);
+    }
+    browser.findElement(By.id("save")).click();
+
+    wait.until(d -> d.findElement(By.id("version-line")).getText().contains("version 1"));
+    assertThat(server.warden.policies().settings().throttleLimits().sections().get("live").minInterval())
+        .isEqualTo(Duration.ofSeconds(60));
+  }
+
+  @Test
   void aModeratorOpeningTheConsoleGetsNoAccess() {
     logIn("moderator");
 

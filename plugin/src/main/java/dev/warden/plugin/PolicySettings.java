@@ -84,7 +84,8 @@ public record PolicySettings(
 
   /**
    * Reads and validates the JSON form. Every key of a policy and of the limits is required except the labels (a
-   * label not listed is off) and the conflict-rule lists (absent is empty); unknown keys are errors.
+   * label not listed is off), the conflict-rule lists (absent is empty) and the sections' own limits (absent is their
+   * kind's; each needs that section's policy); unknown keys are errors.
    *
    * @throws WardenConfigException naming the first bad key, e.g. {@code policies.conflict.labels.abuse.hold}
    */
