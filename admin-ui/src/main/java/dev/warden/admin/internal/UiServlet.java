@@ -26,6 +26,7 @@ public final class UiServlet extends HttpServlet {
   private static final Map<String, String> FILES = Map.ofEntries(
       Map.entry("/", "index.html"),
       Map.entry("/index.html", "index.html"),
+      Map.entry("/api.js", "api.js"),
       Map.entry("/app.js", "app.js"),
       Map.entry("/app.css", "app.css"),
       Map.entry("/audit.html", "audit.html"),
@@ -36,25 +37,18 @@ public final class UiServlet extends HttpServlet {
       Map.entry("/console.css", "console.css"),
       Map.entry("/stats.html", "stats.html"),
       Map.entry("/stats.js", "stats.js"));
-  private static final Map<String, String> TYPES = Map.ofEntries(
-      Map.entry("index.html", "text/html;charset=utf-8"),
-      Map.entry("app.js", "text/javascript;charset=utf-8"),
-      Map.entry("app.css", "text/css;charset=utf-8"),
-      Map.entry("audit.html", "text/html;charset=utf-8"),
-      Map.entry("audit.js", "text/javascript;charset=utf-8"),
-      Map.entry("audit.css", "text/css;charset=utf-8"),
-      Map.entry("console.html", "text/html;charset=utf-8"),
-      Map.entry("console.js", "text/javascript;charset=utf-8"),
-      Map.entry("console.css", "text/css;charset=utf-8"),
-      Map.entry("stats.html", "text/html;charset=utf-8"),
-      Map.entry("stats.js", "text/javascript;charset=utf-8"));
+  /** Content type by file extension; every served file has one of these. */
+  private static final Map<String, String> TYPES = Map.of(
+      "html", "text/html;charset=utf-8",
+      "js", "text/javascript;charset=utf-8",
+      "css", "text/css;charset=utf-8");
 
   private transient Map<String, byte[]> contents;
 
   @Override
   public void init() throws ServletException {
     Map<String, byte[]> loaded = new java.util.HashMap<>();
-    for (String file : TYPES.keySet()) {
+    for (String file : new java.util.HashSet<>(FILES.values())) {
       loaded.put(file, load(file));
     }
     contents = Map.copyOf(loaded);
@@ -85,7 +79,7 @@ public final class UiServlet extends HttpServlet {
     }
     byte[] body = contents.get(file);
     response.setStatus(200);
-    response.setContentType(TYPES.get(file));
+    response.setContentType(TYPES.get(file.substring(file.lastIndexOf('.') + 1)));
     // Revalidate every time: the UI must change together with the API after an upgrade.
     response.setHeader("Cache-Control", "no-cache");
     response.setContentLength(body.length);

@@ -2,7 +2,8 @@
 // Security rule: every string that comes from the API (comment text, author, ids, terms, messages) enters the
 // DOM through textContent or createElement, never innerHTML.
 
-const API = new URL('../api/', document.baseURI);
+import { $, apiClient } from './api.js';
+
 const POLL_MS = 5000;
 const PAGE_SIZE = 50;
 const STATUSES = [
@@ -41,40 +42,7 @@ const state = {
 // Element of each rendered comment -> the JSON it was rendered from, to keep unchanged items across polls.
 const rendered = new WeakMap();
 
-const $ = (id) => document.getElementById(id);
-
-class ApiError extends Error {
-  constructor(status, body) {
-    super((body && body.message) || `HTTP ${status}`);
-    this.status = status;
-    this.body = body || {};
-  }
-}
-
-async function api(path, { method = 'GET', body } = {}) {
-  const headers = { Accept: 'application/json' };
-  if (body !== undefined) headers['Content-Type'] = 'application/json';
-  if (method !== 'GET' && state.csrf) headers['X-CSRF-Token'] = state.csrf;
-  const response = await fetch(new URL(path, API), {
-    method,
-    headers,
-    body: body === undefined ? undefined : JSON.stringify(body),
-    credentials: 'same-origin',
-    cache: 'no-store',
-  });
-  let data = null;
-  try {
-    data = await response.json();
-  } catch {
-    data = null;
-  }
-  if (!response.ok) {
-    const error = new ApiError(response.status, data);
-    error.retryAfter = response.headers.get('Retry-After');
-    throw error;
-  }
-  return data;
-}
+const api = apiClient(() => state.csrf);
 
 // ---- login -------------------------------------------------------------------------------------------------
 

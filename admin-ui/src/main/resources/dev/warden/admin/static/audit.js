@@ -2,43 +2,15 @@
 // Security rule: every string from the API (actors, targets, details: a failed login's user name is whatever was
 // typed) enters the DOM through textContent or createElement, never innerHTML.
 
-const API = new URL('../api/', document.baseURI);
+import { $, apiClient, el } from './api.js';
+
 const PAGE_SIZE = 50;
 const FILTERS = ['actor', 'action', 'target'];
 
 const state = { offset: 0, total: 0, count: 0, filters: { actor: '', action: '', target: '' } };
 
-const $ = (id) => document.getElementById(id);
+const api = apiClient();
 
-class ApiError extends Error {
-  constructor(status, body) {
-    super((body && body.message) || `HTTP ${status}`);
-    this.status = status;
-  }
-}
-
-async function api(path) {
-  const response = await fetch(new URL(path, API), {
-    headers: { Accept: 'application/json' },
-    credentials: 'same-origin',
-    cache: 'no-store',
-  });
-  let data = null;
-  try {
-    data = await response.json();
-  } catch {
-    data = null;
-  }
-  if (!response.ok) throw new ApiError(response.status, data);
-  return data;
-}
-
-function el(tag, className, text) {
-  const node = document.createElement(tag);
-  if (className) node.className = className;
-  if (text !== undefined && text !== null) node.textContent = String(text);
-  return node;
-}
 
 /** A value that filters the list when clicked (an actor or a target). */
 function filterButton(name, value) {

@@ -3,7 +3,8 @@
 // comments, messages) enters the DOM through textContent or createElement, never innerHTML. The what-if chart is
 // built element by element with createElementNS.
 
-const API = new URL('../api/', document.baseURI);
+import { $, apiClient, el } from './api.js';
+
 const SVG = 'http://www.w3.org/2000/svg';
 const LABEL_NAMES = {
   abuse: 'Abuse',
@@ -46,47 +47,8 @@ const state = {
   editing: null, // the id of the narrative being edited, '' for a new one, null when the form is closed
 };
 
-const $ = (id) => document.getElementById(id);
+const api = apiClient(() => state.csrf);
 
-class ApiError extends Error {
-  constructor(status, body) {
-    super((body && body.message) || `HTTP ${status}`);
-    this.status = status;
-    this.body = body || {};
-  }
-}
-
-async function api(path, { method = 'GET', body } = {}) {
-  const headers = { Accept: 'application/json' };
-  if (body !== undefined) headers['Content-Type'] = 'application/json';
-  if (method !== 'GET' && state.csrf) headers['X-CSRF-Token'] = state.csrf;
-  const response = await fetch(new URL(path, API), {
-    method,
-    headers,
-    body: body === undefined ? undefined : JSON.stringify(body),
-    credentials: 'same-origin',
-    cache: 'no-store',
-  });
-  let data = null;
-  try {
-    data = await response.json();
-  } catch {
-    data = null;
-  }
-  if (!response.ok) {
-    const error = new ApiError(response.status, data);
-    error.retryAfter = response.headers.get('Retry-After');
-    throw error;
-  }
-  return data;
-}
-
-function el(tag, className, text) {
-  const node = document.createElement(tag);
-  if (className) node.className = className;
-  if (text !== undefined && text !== null) node.textContent = String(text);
-  return node;
-}
 
 function fmt(value) {
   return typeof value === 'number' ? value.toFixed(2) : 'off';

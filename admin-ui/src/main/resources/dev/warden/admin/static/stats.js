@@ -2,32 +2,10 @@
 // build step. Security rule: every string from the API (moderator names, reasons) enters the DOM through
 // textContent or createElement, never innerHTML.
 
-const API = new URL('../api/', document.baseURI);
 
-const $ = (id) => document.getElementById(id);
+import { $, apiClient } from './api.js';
 
-class ApiError extends Error {
-  constructor(status, body) {
-    super((body && body.message) || `HTTP ${status}`);
-    this.status = status;
-  }
-}
-
-async function api(path) {
-  const response = await fetch(new URL(path, API), {
-    headers: { Accept: 'application/json' },
-    credentials: 'same-origin',
-    cache: 'no-store',
-  });
-  let data = null;
-  try {
-    data = await response.json();
-  } catch {
-    data = null;
-  }
-  if (!response.ok) throw new ApiError(response.status, data);
-  return data;
-}
+const api = apiClient();
 
 function cell(row, text, className) {
   const td = document.createElement('td');
