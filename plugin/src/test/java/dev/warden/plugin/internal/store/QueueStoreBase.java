@@ -1,54 +1,20 @@
 package dev.warden.plugin.internal.store;
 
-import dev.warden.plugin.StoreConfig;
 import dev.warden.plugin.store.Decision;
 import dev.warden.plugin.store.HeldComment;
 import dev.warden.plugin.store.NewComment;
 import dev.warden.plugin.store.Submission;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 
 /**
  * A store on a fresh database per test for the queue contracts ({@link QueueQueryContract}, {@link
  * QueueDecisionContract}); subclasses say which database. Comments are made with {@link #comment()}.
  */
-abstract class QueueStoreBase {
-  static final Instant T0 = Instant.parse("2026-03-01T10:15:30.123456Z");
-
-  private final List<JdbcCommentStore> opened = new ArrayList<>();
-  protected final MutableClock clock = new MutableClock(T0);
-  protected StoreConfig config;
-  protected JdbcCommentStore store;
-
-  /** A fresh, empty database for one test. */
-  protected abstract StoreConfig createDatabase() throws Exception;
-
-  /** Drops what {@link #createDatabase()} made; every store is closed by then. */
-  protected abstract void dropDatabase() throws Exception;
-
-  @BeforeEach
-  void openStore() throws Exception {
-    config = createDatabase();
-    store = open();
-  }
-
-  @AfterEach
-  void closeStores() throws Exception {
-    opened.forEach(JdbcCommentStore::close);
-    dropDatabase();
-  }
-
-  protected JdbcCommentStore open() {
-    JdbcCommentStore s = JdbcCommentStore.open(config, clock);
-    opened.add(s);
-    return s;
-  }
+abstract class QueueStoreBase extends StoreFixture {
 
   Spec comment() {
     return new Spec();
