@@ -38,4 +38,9 @@ public interface ThrottlePolicy {
 
   /** Recently seen coordinated groups (same text from several posters), most recent first, at most {@code limit}. */
   List<CoordinatedGroup> coordinatedGroups(int limit);
+
+  /** How this throttle counts right now (per node, or shared across nodes, and whether it fell back). */
+  default ThrottleStatus status() {
+    return ThrottleStatus.local();
+  }
 }
