@@ -5,8 +5,11 @@ import com.zaxxer.hikari.HikariDataSource;
 import dev.warden.plugin.StoreConfig;
 import dev.warden.plugin.store.StoreException;
 import java.sql.Connection;
+import java.sql.Driver;
 import java.sql.SQLException;
 import java.util.Locale;
+import java.util.Optional;
+import java.util.ServiceLoader;
 import java.util.regex.Pattern;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
@@ -50,6 +53,9 @@ final class Database implements AutoCloseable {
     HikariConfig hikari = new HikariConfig();
     hikari.setPoolName("warden-store");
     hikari.setJdbcUrl(config.url());
+    // In a servlet container DriverManager may not see the drivers in WEB-INF/lib (Tomcat initialises it before
+    // any web application exists), so name the driver on our own class path that takes the URL.
+    driverFor(config.url()).ifPresent(hikari::setDriverClassName);
     // Only set credentials that were given: an empty user would override a user= parameter in the URL.
     if (!config.username().isEmpty()) {
       hikari.setUsername(config.username());
@@ -72,6 +78,19 @@ final class Database implements AutoCloseable {
       throw new StoreException(
           "cannot connect to the store at " + safeUrl + ": " + rootMessage(e, config.password()), e);
     }
+  }
+
+  private static Optional<String> driverFor(String url) {
+    for (Driver driver : ServiceLoader.load(Driver.class, Database.class.getClassLoader())) {
+      try {
+        if (driver.acceptsURL(url)) {
+          return Optional.of(driver.getClass().getName());
+        }
+      } catch (SQLException e) {
+        // A driver that cannot judge the URL is not the one; HikariCP reports a URL no driver takes.
+      }
+    }
+    return Optional.empty();
   }
 
   private static void migrate(HikariDataSource pool, String safeUrl, String password) {
