@@ -70,7 +70,8 @@ public final class DemoServer implements AutoCloseable {
       // Container defaults a production setup would also choose: session cookies hidden from scripts.
       context.getSessionHandler().setHttpOnly(true);
       context.getSessionHandler().setSameSite(HttpCookie.SameSite.STRICT);
-      site.install(context);
+      // The same Servlet API wiring the WAR's NewsSiteListener uses, run while the context starts.
+      context.addServletContainerInitializer((classes, servletContext) -> site.install(servletContext));
       String password = options.warden() ? moderatorPassword(options) : null;
       if (password != null) {
         context.setInitParameter(CONFIG_PARAMETER, writeWardenConfig(options, port, password).toString());

@@ -39,7 +39,7 @@ class NewsSiteTest {
     connector.setHost("127.0.0.1");
     server.addConnector(connector);
     ServletContextHandler context = new ServletContextHandler("/");
-    site.install(context);
+    context.addServletContainerInitializer((classes, servletContext) -> site.install(servletContext));
     server.setHandler(context);
     server.start();
     base = URI.create("http://127.0.0.1:" + connector.getLocalPort());
