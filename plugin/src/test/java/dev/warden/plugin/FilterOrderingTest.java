@@ -38,6 +38,7 @@ class FilterOrderingTest {
 
   @TempDir Path dir;
   Path configFile;
+  Path unthrottledConfigFile;
   final List<String> siteFilterSaw = new CopyOnWriteArrayList<>();
   TestSite site;
 
@@ -46,6 +47,8 @@ class FilterOrderingTest {
     configFile = dir.resolve("warden.yaml");
     // The throttle's defaults: one comment per poster per 10 s on an ordinary article.
     Files.writeString(configFile, TestConfigs.yaml(dir.resolve("data"), "throttle: {enabled: true}\n"));
+    unthrottledConfigFile = dir.resolve("unthrottled.yaml");
+    Files.writeString(unthrottledConfigFile, TestConfigs.yaml(dir.resolve("data"), ""));
   }
 
   @AfterEach
@@ -68,7 +71,7 @@ class FilterOrderingTest {
   @Test
   void autoRegisteredWardenRunsBeforeTheSiteFiltersAndBothRun() throws Exception {
     site = TestSite.custom(0, c -> {
-      c.setInitParameter(ModerationFilter.CONFIG_PARAMETER, configFile.toString());
+      c.setInitParameter(ModerationFilter.CONFIG_PARAMETER, unthrottledConfigFile.toString());
       declareSiteLoginFilter(c);
       c.addServletContainerInitializer(new WardenInitializer());
     });
