@@ -51,11 +51,11 @@ public record ModelsConfig(Path directory, List<Path> narratives, Reload reload)
    * @param interval how often ({@code interval}, default 10s; 1s to 1h)
    */
   public record Reload(boolean watch, Duration interval) {
-    /** Watch every 10 seconds. */
-    public static final Reload DEFAULT = new Reload(true, Duration.ofSeconds(10));
-
     static final Duration MIN_INTERVAL = Duration.ofSeconds(1);
     static final Duration MAX_INTERVAL = Duration.ofHours(1);
+
+    /** Watch every 10 seconds. */
+    public static final Reload DEFAULT = new Reload(true, Duration.ofSeconds(10));
 
     public Reload {
       Objects.requireNonNull(interval, "interval");

@@ -93,7 +93,7 @@ public final class Warden implements AutoCloseable {
   public static Warden start(WardenConfig config, Clock clock) {
     Objects.requireNonNull(config, "config");
     Objects.requireNonNull(clock, "clock");
-    WatchedModels models = WatchedModels.start(config.models(), dir -> loadClassifier(config.models(), dir), clock);
+    WatchedModels models = startModels(config.models(), clock);
     Classifier classifier = models.inForce().get();
     JdbcCommentStore store;
     try {
@@ -154,17 +154,13 @@ public final class Warden implements AutoCloseable {
 
   /**
    * The one place that turns {@code models} into a classifier: the bundled model or a model directory (at start-up
-   * and at every reload), with the narrative catalogue extended by the publisher's {@code models.narratives} files
-   * (a bad file fails start-up).
-   *
-   * @param directory the real path of {@code models.directory} now, or null for the bundled model
+   * and at every reload), with the narrative catalogue extended by the publisher's {@code models.narratives} files.
+   * At start-up a bad directory or catalogue file fails with the key to fix.
    */
-  private static Classifier loadClassifier(ModelsConfig models, Path directory) {
+  private static WatchedModels startModels(ModelsConfig models, Clock clock) {
     try {
-      if (directory == null) {
-        return Classifier.loadDefault(models.narratives());
-      }
-      return Classifier.load(directory, models.narratives());
+      return WatchedModels.start(models, directory -> directory == null
+          ? Classifier.loadDefault(models.narratives()) : Classifier.load(directory, models.narratives()), clock);
     } catch (ClassificationException e) {
       // Name the key a publisher has to fix: a bad catalogue file, or a directory that holds no usable model.
       String key = models.directory() == null ? "models.narratives" : "models";
