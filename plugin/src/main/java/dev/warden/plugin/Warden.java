@@ -67,8 +67,8 @@ public final class Warden implements AutoCloseable {
   private final EndpointMatcher endpoints;
   private final AtomicBoolean closed = new AtomicBoolean();
 
-  private Warden(WardenConfig config, WatchedModels models, VersionedNarratives narratives, JdbcCommentStore store, ReleaseOutbox outbox,
-      CaffeineThrottle throttle, SuspensionRefresh suspensionRefresh, VersionedPolicies policies,
+  private Warden(WardenConfig config, WatchedModels models, VersionedNarratives narratives, JdbcCommentStore store,
+      ReleaseOutbox outbox, CaffeineThrottle throttle, SuspensionRefresh suspensionRefresh, VersionedPolicies policies,
       ScoreSampler samples, Clock clock) {
     this.config = config;
     this.models = models;

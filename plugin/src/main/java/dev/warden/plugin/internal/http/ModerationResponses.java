@@ -12,9 +12,8 @@ import java.util.Map;
 
 /**
  * Writes what a reader gets when the filter answers instead of the site: 202/422 JSON (with the models' version)
- * or a 303 redirect for a held or rejected comment (both with the comment's status link), 429 for a throttled one, and short JSON errors
- * ({@code {"error":..., "message":...}}) for 400/403/413/415/503.
- * Thread-safe.
+ * or a 303 redirect for a held or rejected comment (both with the comment's status link), 429 for a throttled one,
+ * and short JSON errors ({@code {"error":..., "message":...}}) for 400/403/413/415/503. Thread-safe.
  */
 final class ModerationResponses {
   /** Seconds a client should wait before retrying when the store is unavailable. */

@@ -30,9 +30,10 @@ import org.slf4j.LoggerFactory;
  * {@code models.narratives} files) with the publishers' stored changes on top. The publishers' latest change per
  * narrative is one immutable map in an {@link AtomicReference}; a change hands {@link ClassifierInForce} an overlay
  * that applies the changes to any base with {@link Classifier#withNarratives} (the models are shared, only the
- * narrative index is rebuilt), so that new models swapped in later keep the publishers' catalogue. The store is re-read every {@code console.refresh} so that other nodes' changes arrive; a failed
- * refresh keeps the catalogue in force. Changes only move forward: per narrative, the higher version wins, so a
- * refresh that read the store just before a local change cannot bring the older one back. Thread-safe.
+ * narrative index is rebuilt), so that new models swapped in later keep the publishers' catalogue. The store is
+ * re-read every {@code console.refresh} so that other nodes' changes arrive; a failed refresh keeps the catalogue
+ * in force. Changes only move forward: per narrative, the higher version wins, so a refresh that read the store
+ * just before a local change cannot bring the older one back. Thread-safe.
  */
 public final class VersionedNarratives implements LiveNarratives, AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(VersionedNarratives.class);
