@@ -5,6 +5,7 @@ import dev.warden.classifier.ClassificationException;
 import dev.warden.classifier.Classifier;
 import dev.warden.plugin.internal.config.WardenConfigLocator;
 import dev.warden.plugin.internal.http.EndpointMatcher;
+import dev.warden.plugin.internal.models.WatchedModels;
 import dev.warden.plugin.internal.policy.ScoreSampler;
 import dev.warden.plugin.internal.policy.VersionedNarratives;
 import dev.warden.plugin.internal.policy.VersionedPolicies;
@@ -15,6 +16,7 @@ import dev.warden.plugin.internal.throttle.CaffeineThrottle;
 import dev.warden.plugin.internal.throttle.ClockTicker;
 import dev.warden.plugin.internal.throttle.EnforcedSuspensions;
 import dev.warden.plugin.internal.throttle.SuspensionRefresh;
+import dev.warden.plugin.policy.LiveModels;
 import dev.warden.plugin.policy.LiveNarratives;
 import dev.warden.plugin.policy.LivePolicies;
 import dev.warden.plugin.policy.ScoreSample;
@@ -52,6 +54,7 @@ public final class Warden implements AutoCloseable {
   private static final WardenConfigLocator LOCATOR = new WardenConfigLocator();
 
   private final WardenConfig config;
+  private final WatchedModels models;
   private final VersionedNarratives narratives;
   private final JdbcCommentStore store;
   private final ReleaseOutbox outbox;
@@ -64,10 +67,11 @@ public final class Warden implements AutoCloseable {
   private final EndpointMatcher endpoints;
   private final AtomicBoolean closed = new AtomicBoolean();
 
-  private Warden(WardenConfig config, VersionedNarratives narratives, JdbcCommentStore store, ReleaseOutbox outbox,
-      CaffeineThrottle throttle, SuspensionRefresh suspensionRefresh, VersionedPolicies policies,
+  private Warden(WardenConfig config, WatchedModels models, VersionedNarratives narratives, JdbcCommentStore store,
+      ReleaseOutbox outbox, CaffeineThrottle throttle, SuspensionRefresh suspensionRefresh, VersionedPolicies policies,
       ScoreSampler samples, Clock clock) {
     this.config = config;
+    this.models = models;
     this.narratives = narratives;
     this.store = store;
     this.outbox = outbox;
@@ -89,14 +93,22 @@ public final class Warden implements AutoCloseable {
   public static Warden start(WardenConfig config, Clock clock) {
     Objects.requireNonNull(config, "config");
     Objects.requireNonNull(clock, "clock");
-    Classifier classifier = loadClassifier(config.models());
-    JdbcCommentStore store = JdbcCommentStore.open(config.store(), clock);
+    WatchedModels models = startModels(config.models(), clock);
+    Classifier classifier = models.inForce().get();
+    JdbcCommentStore store;
+    try {
+      store = JdbcCommentStore.open(config.store(), clock);
+    } catch (RuntimeException e) {
+      models.close();
+      throw e;
+    }
     VersionedPolicies policies = null;
     SuspensionRefresh refresh = null;
     ScoreSampler samples = null;
     VersionedNarratives narratives = null;
     try {
-      narratives = VersionedNarratives.start(store.narrativeVersions(), classifier, config.console().refresh());
+      narratives = VersionedNarratives.start(store.narrativeVersions(), models.inForce(),
+          config.console().refresh());
       policies = VersionedPolicies.start(store.policyVersions(), PolicySettings.of(config),
           config.console().refresh(), clock);
       LivePolicies live = policies;
@@ -109,9 +121,9 @@ public final class Warden implements AutoCloseable {
       LOG.info("Warden started: model {}, store {}, release {}, throttle {}, policies version {}",
           classifier.modelVersion(), config.store().url(), config.release().strategy(),
           config.throttle().enabled() ? "on" : "off", policies.current().version());
-      return new Warden(config, narratives, store, outbox, throttle, refresh, policies, samples, clock);
+      return new Warden(config, models, narratives, store, outbox, throttle, refresh, policies, samples, clock);
     } catch (RuntimeException e) {
-      closeAll(refresh, samples, policies, narratives);
+      closeAll(refresh, samples, policies, narratives, models);
       store.close();
       throw e;
     }
@@ -141,15 +153,14 @@ public final class Warden implements AutoCloseable {
   }
 
   /**
-   * The one place that turns {@code models} into a classifier: the bundled model or a model directory, with the
-   * narrative catalogue extended by the publisher's {@code models.narratives} files (a bad file fails start-up).
+   * The one place that turns {@code models} into a classifier: the bundled model or a model directory (at start-up
+   * and at every reload), with the narrative catalogue extended by the publisher's {@code models.narratives} files.
+   * At start-up a bad directory or catalogue file fails with the key to fix.
    */
-  private static Classifier loadClassifier(ModelsConfig models) {
+  private static WatchedModels startModels(ModelsConfig models, Clock clock) {
     try {
-      if (models.directory() == null) {
-        return Classifier.loadDefault(models.narratives());
-      }
-      return Classifier.load(models.directory(), models.narratives());
+      return WatchedModels.start(models, directory -> directory == null
+          ? Classifier.loadDefault(models.narratives()) : Classifier.load(directory, models.narratives()), clock);
     } catch (ClassificationException e) {
       // Name the key a publisher has to fix: a bad catalogue file, or a directory that holds no usable model.
       String key = models.directory() == null ? "models.narratives" : "models";
@@ -215,10 +226,18 @@ public final class Warden implements AutoCloseable {
 
   /**
    * The classifier in force (immutable, thread-safe): read it once per comment, as a publisher's change of the
-   * narrative catalogue swaps it.
+   * narrative catalogue and an operator's new models swap it.
    */
   public Classifier classifier() {
     return narratives.classifier();
+  }
+
+  /**
+   * The models in force, which operators replace while Warden runs by swapping {@code models.directory}; its
+   * version is {@code classifier().modelVersion()}.
+   */
+  public LiveModels models() {
+    return models;
   }
 
   /** The narrative catalogue, which publishers extend, edit and retire while Warden runs (versioned, audited). */
@@ -319,7 +338,7 @@ public final class Warden implements AutoCloseable {
       return;
     }
     try {
-      closeAll(suspensionRefresh, policies, samples, narratives);
+      closeAll(suspensionRefresh, policies, samples, narratives, models);
       outbox.close();
     } finally {
       store.close();

@@ -336,9 +336,12 @@ final class WardenConfigReader {
       }
       catalogues.add(baseDirectory.resolve(item.trim()).normalize());
     }
+    ConfigSection reload = s.section("reload");
+    ModelsConfig.Reload reloading = new ModelsConfig.Reload(reload.bool("watch"), reload.duration("interval"));
+    reload.finish();
     ModelsConfig models = new ModelsConfig(
         directory == null || directory.isBlank() ? null : baseDirectory.resolve(directory.trim()).normalize(),
-        catalogues);
+        catalogues, reloading);
     s.finish();
     return models;
   }

@@ -93,6 +93,7 @@ class ModerationFilterTest {
     assertThat(response.statusCode()).isEqualTo(202);
     JsonNode body = JSON.readTree(response.body());
     assertThat(body.get("status").asText()).isEqualTo("pending");
+    assertThat(body.get("modelVersion").asText()).isEqualTo(warden.classifier().modelVersion()).startsWith("seed-");
     HeldComment held = stored(response);
     assertThat(held.status()).isEqualTo(CommentStatus.PENDING);
     assertThat(held.decision()).isEqualTo(Decision.HOLD);
@@ -138,6 +139,8 @@ class ModerationFilterTest {
     assertThat(response.statusCode()).isEqualTo(422);
     assertThat(JSON.readTree(response.body()).get("status").asText()).isEqualTo("rejected");
     assertThat(JSON.readTree(response.body()).get("reason").asText()).isEqualTo("abuse");
+    assertThat(JSON.readTree(response.body()).get("modelVersion").asText())
+        .isEqualTo(warden.classifier().modelVersion()).startsWith("seed-");
     assertThat(warden.comments().list(CommentStatus.AUTO_REJECTED, 100, 0).items())
         .anySatisfy(c -> {
           assertThat(c.articleId()).isEqualTo("war-in-the-east");

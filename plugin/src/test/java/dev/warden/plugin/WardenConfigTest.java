@@ -64,6 +64,7 @@ class WardenConfigTest {
     assertThat(config.admin().sessionTimeout()).isEqualTo(Duration.ofMinutes(30));
     assertThat(config.admin().apiToken()).isNull();
     assertThat(config.models().directory()).isNull();
+    assertThat(config.models().reload()).isEqualTo(new ModelsConfig.Reload(true, Duration.ofSeconds(10)));
     assertThat(config.dataDir()).isAbsolute().hasFileName("warden-data");
     assertThat(config.store().url()).isEqualTo("jdbc:h2:file:" + config.dataDir().toString().replace('\\', '/')
         + "/warden");
@@ -190,6 +191,11 @@ class WardenConfigTest {
       models.directory                       | 'models: {directory: /no/such/model/dir}'
       models.narratives[0]                   | 'models: {narratives: [/no/such/catalogue.yaml]}'
       models.narratives                      | 'models: {narratives: extra-narratives.yaml}'
+      models.reload.interval                 | 'models: {reload: {interval: 500ms}}'
+      models.reload.interval                 | 'models: {reload: {interval: 2h}}'
+      models.reload.interval                 | 'models: {reload: {interval: soon}}'
+      models.reload.watch                    | 'models: {reload: {watch: sometimes}}'
+      models.reload.every                    | 'models: {reload: {every: 5s}}'
       policies.conflict.labels.threat.hold   | 'policies: {conflict: {labels: {threat: {hold: 1.2}}}}'
       policies.default.labels.identity_attack.reject | 'policies: {default: {labels: {identity_attack: {hold: 0.5, reject: 0.4}}}}'
       policies.default.labels.hate           | 'policies: {default: {labels: {hate: {hold: 0.5}}}}'
@@ -201,6 +207,14 @@ class WardenConfigTest {
 
     assertThat(e.key()).isEqualTo(key);
     assertThat(e.getMessage()).contains(key);
+  }
+
+  @Test
+  void modelReloadCanBeTurnedOffOrSlowedDown() {
+    ModelsConfig.Reload reload = parse(MINIMAL + "models: {reload: {watch: false, interval: 5m}}\n").models().reload();
+
+    assertThat(reload.watch()).isFalse();
+    assertThat(reload.interval()).isEqualTo(Duration.ofMinutes(5));
   }
 
   @Test

@@ -31,6 +31,11 @@ record AdminPrincipal(String user, Set<String> roles) implements Serializable {
     return roles.contains(PUBLISHER) || roles.contains(ADMIN);
   }
 
+  /** May operate Warden itself, e.g. reload the classifier models. */
+  boolean isAdmin() {
+    return roles.contains(ADMIN);
+  }
+
   /** The roles in a stable order, for JSON. */
   Set<String> sortedRoles() {
     return new TreeSet<>(roles);

@@ -2,7 +2,11 @@ package dev.warden.admin.internal;
 
 import dev.warden.plugin.AdminConfig;
 import dev.warden.plugin.Warden;
+import dev.warden.plugin.policy.LiveModels;
 import dev.warden.plugin.policy.LiveNarratives;
+import dev.warden.plugin.policy.ModelInfo;
+import dev.warden.plugin.policy.ModelReload;
+import java.time.Duration;
 import dev.warden.plugin.policy.LivePolicies;
 import dev.warden.plugin.policy.ScoreSamples;
 import dev.warden.plugin.store.ArticleRegistry;
@@ -38,13 +42,15 @@ import java.util.function.BiFunction;
  * @param views moderators' saved queue views
  * @param stats the stats page's aggregates
  * @param articlePaths the page of a comment's article under a context path, if known ({@link Warden#articlePath})
+ * @param models the classifier models in force, which an admin may reload
  */
 public record AdminServices(
     HeldCommentStore comments, ArticleRegistry articles, AdminConfig admin, Runnable wakeReleaser, Clock clock,
     ThrottlePolicy throttle, PosterSuspensions suspensions, AuditTrail audit, PosterNotes notes,
     LivePolicies policies, ScoreSamples samples, LiveNarratives narratives, SavedViews views,
-    ModerationStats stats, BiFunction<HeldComment, String, Optional<String>> articlePaths) {
+    ModerationStats stats, BiFunction<HeldComment, String, Optional<String>> articlePaths, LiveModels models) {
   public AdminServices {
+    Objects.requireNonNull(models, "models");
     Objects.requireNonNull(articlePaths, "articlePaths");
     Objects.requireNonNull(audit, "audit");
     Objects.requireNonNull(notes, "notes");
@@ -60,6 +66,35 @@ public record AdminServices(
     Objects.requireNonNull(admin, "admin");
     Objects.requireNonNull(wakeReleaser, "wakeReleaser");
     Objects.requireNonNull(clock, "clock");
+  }
+
+  /**
+   * Services whose models cannot be reloaded (the parameter list before {@code models} existed): they report the
+   * given classifier's version, and a reload is refused.
+   */
+  public AdminServices(
+      HeldCommentStore comments, ArticleRegistry articles, AdminConfig admin, Runnable wakeReleaser, Clock clock,
+      ThrottlePolicy throttle, PosterSuspensions suspensions, AuditTrail audit, PosterNotes notes,
+      LivePolicies policies, ScoreSamples samples, LiveNarratives narratives, SavedViews views,
+      ModerationStats stats, BiFunction<HeldComment, String, Optional<String>> articlePaths) {
+    this(comments, articles, admin, wakeReleaser, clock, throttle, suspensions, audit, notes, policies, samples,
+        narratives, views, stats, articlePaths, fixedModels(narratives, clock));
+  }
+
+  private static LiveModels fixedModels(LiveNarratives narratives, Clock clock) {
+    ModelInfo info = new ModelInfo(narratives.classifier().modelVersion(), null, clock.instant(), false);
+    return new LiveModels() {
+      @Override
+      public ModelInfo current() {
+        return info;
+      }
+
+      @Override
+      public ModelReload reload() {
+        return new ModelReload(ModelReload.Outcome.REFUSED, info.version(), info.version(), Duration.ZERO,
+            "these admin services cannot reload models");
+      }
+    };
   }
 
   /** Services without article links (the parameter list before {@code articlePaths} existed). */
@@ -78,6 +113,6 @@ public record AdminServices(
         warden.comments(), warden.articles(), warden.config().admin(), warden::wakeReleaser, warden.clock(),
         warden.throttle(), warden.suspensions(), warden.audit(), warden.posterNotes(), warden.policies(),
         warden.scoreSamples(), warden.narratives(), warden.savedViews(), warden.stats(),
-        warden::articlePath);
+        warden::articlePath, warden.models());
   }
 }

@@ -46,6 +46,7 @@ public final class ApiServlet extends HttpServlet {
   private transient NarrativeEndpoints narratives;
   private transient StatsEndpoints stats;
   private transient ViewEndpoints views;
+  private transient ModelEndpoints models;
 
   /** A servlet that gets its services from {@code locator} when the container initialises it. */
   public ApiServlet(Function<ServletContext, AdminServices> locator) {
@@ -73,6 +74,7 @@ public final class ApiServlet extends HttpServlet {
     narratives = new NarrativeEndpoints(access, services.narratives());
     stats = new StatsEndpoints(access, services.stats(), services.samples(), services.clock());
     views = new ViewEndpoints(access, services.views());
+    models = new ModelEndpoints(access, services.models(), services.audit());
   }
 
   @Override
@@ -133,6 +135,7 @@ public final class ApiServlet extends HttpServlet {
         case "whatif" -> only(response, method, "GET", () -> whatIf.whatIf(request, response));
         case "narratives" -> only(response, method, "GET", () -> narratives.list(request, response));
         case "stats" -> only(response, method, "GET", () -> stats.stats(request, response));
+        case "models" -> only(response, method, "GET", () -> models.current(request, response));
         case "views" -> {
           switch (method) {
             case "GET" -> views.list(request, response);
@@ -149,6 +152,8 @@ public final class ApiServlet extends HttpServlet {
         }
         default -> throw ApiException.notFound("No such API endpoint.");
       }
+    } else if (parts.length == 3 && "models".equals(parts[1]) && "reload".equals(parts[2])) {
+      only(response, method, "POST", () -> models.reload(request, response));
     } else if (parts.length == 3 && "comments".equals(parts[1]) && "bulk".equals(parts[2])) {
       only(response, method, "POST", () -> bulk.bulk(request, response));
     } else if (parts.length == 3 && "comments".equals(parts[1]) && !parts[2].isEmpty()) {

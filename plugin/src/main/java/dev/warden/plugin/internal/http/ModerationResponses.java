@@ -11,14 +11,15 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * Writes what a reader gets when the filter answers instead of the site: 202/422 JSON or a 303 redirect for a
- * held or rejected comment (both with the comment's status link), 429 for a throttled one, and short JSON errors
- * ({@code {"error":..., "message":...}}) for 400/403/413/415/503.
- * Thread-safe.
+ * Writes what a reader gets when the filter answers instead of the site: 202/422 JSON (with the models' version)
+ * or a 303 redirect for a held or rejected comment (both with the comment's status link), 429 for a throttled one,
+ * and short JSON errors ({@code {"error":..., "message":...}}) for 400/403/413/415/503. Thread-safe.
  */
 final class ModerationResponses {
   /** Seconds a client should wait before retrying when the store is unavailable. */
   static final int RETRY_AFTER_SECONDS = 30;
+  /** The response header naming the models that judged a comment, on every verdict (passed-on ones too). */
+  static final String MODEL_HEADER = "X-Warden-Model";
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -34,11 +35,11 @@ final class ModerationResponses {
   }
 
   /**
-   * A held comment: 202 with its id and status link ({@code statusUrl}), or 303 to the return-to page with {@code
-   * ?comment=pending&status=<token>}.
+   * A held comment: 202 with its id, status link ({@code statusUrl}) and the version of the models that judged it
+   * ({@code modelVersion}), or 303 to the return-to page with {@code ?comment=pending&status=<token>}.
    */
   static void pending(HttpServletRequest request, HttpServletResponse response, String returnTo, String id,
-      String statusToken) throws IOException {
+      String statusToken, String modelVersion) throws IOException {
     if (returnTo != null && !wantsJson(request)) {
       redirect(response, returnTo, "pending", statusToken);
       return;
@@ -47,15 +48,16 @@ final class ModerationResponses {
     body.put("status", "pending");
     body.put("id", id);
     body.put("statusUrl", StatusPage.link(request.getContextPath(), statusToken));
+    body.put("modelVersion", modelVersion);
     json(response, 202, body);
   }
 
   /**
-   * A rejected comment: 422 with the reason and status link ({@code statusUrl}), or 303 to the return-to page with
-   * {@code ?comment=rejected&status=<token>}.
+   * A rejected comment: 422 with the reason, status link ({@code statusUrl}) and the version of the models that
+   * judged it ({@code modelVersion}), or 303 to the return-to page with {@code ?comment=rejected&status=<token>}.
    */
   static void rejected(HttpServletRequest request, HttpServletResponse response, String returnTo, String reason,
-      String statusToken) throws IOException {
+      String statusToken, String modelVersion) throws IOException {
     if (returnTo != null && !wantsJson(request)) {
       redirect(response, returnTo, "rejected", statusToken);
       return;
@@ -64,6 +66,7 @@ final class ModerationResponses {
     body.put("status", "rejected");
     body.put("reason", reason);
     body.put("statusUrl", StatusPage.link(request.getContextPath(), statusToken));
+    body.put("modelVersion", modelVersion);
     json(response, 422, body);
   }
 

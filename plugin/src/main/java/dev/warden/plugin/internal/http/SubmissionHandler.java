@@ -147,6 +147,8 @@ public final class SubmissionHandler {
       assessment = assessment.heldByThrottle(limit.reason(), limit.group());
     }
     sample(comment.articleId(), policy, assessment);
+    // On every verdict, including a comment passed on to the site: which models judged it.
+    response.setHeader(ModerationResponses.MODEL_HEADER, assessment.modelVersion());
     if (assessment.decision() == Decision.ALLOW) {
       return new PassOn(new ReplayableRequest(request, body, comment.form()), null);
     }
@@ -167,9 +169,10 @@ public final class SubmissionHandler {
         assessment.decision(), assessment.reason());
     String returnTo = returnTo(match, request);
     if (assessment.decision() == Decision.HOLD) {
-      ModerationResponses.pending(request, response, returnTo, id, saved.statusToken());
+      ModerationResponses.pending(request, response, returnTo, id, saved.statusToken(), assessment.modelVersion());
     } else {
-      ModerationResponses.rejected(request, response, returnTo, assessment.reason(), saved.statusToken());
+      ModerationResponses.rejected(request, response, returnTo, assessment.reason(), saved.statusToken(),
+          assessment.modelVersion());
     }
     return ANSWERED;
   }

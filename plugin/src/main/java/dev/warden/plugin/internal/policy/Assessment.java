@@ -23,6 +23,11 @@ public record Assessment(Decision decision, String reason, Map<String, Double> s
     explanation = Map.copyOf(explanation);
   }
 
+  /** The version of the models that scored the comment (the explanation's {@code model}). */
+  public String modelVersion() {
+    return String.valueOf(explanation.get("model"));
+  }
+
   /**
    * This assessment with the comment held by the throttle ({@code coordinated} or {@code surge}) when the classifier
    * would have let it through or held it; a rejection stands. The explanation records the throttle's reason and

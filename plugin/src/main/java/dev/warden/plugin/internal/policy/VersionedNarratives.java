@@ -2,6 +2,7 @@ package dev.warden.plugin.internal.policy;
 
 import dev.warden.classifier.Classifier;
 import dev.warden.classifier.NarrativeDefinition;
+import dev.warden.plugin.internal.models.ClassifierInForce;
 import dev.warden.plugin.internal.store.JdbcNarrativeVersions;
 import dev.warden.plugin.policy.CatalogueEntry;
 import dev.warden.plugin.policy.LiveNarratives;
@@ -25,33 +26,31 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The narrative catalogue of this node: start-up's classifier (bundled model and narratives plus the
- * {@code models.narratives} files) with the publishers' stored changes on top. The catalogue in force and its
- * classifier are one immutable {@link State} in an {@link AtomicReference}, swapped whole; a change builds a new
- * classifier from start-up's with {@link Classifier#withNarratives} (the models are shared, only the narrative index
- * is rebuilt). The store is re-read every {@code console.refresh} so that other nodes' changes arrive; a failed
- * refresh keeps the catalogue in force. Changes only move forward: per narrative, the higher version wins, so a
- * refresh that read the store just before a local change cannot bring the older one back. Thread-safe.
+ * The narrative catalogue of this node: the base classifier's (models and narratives plus the
+ * {@code models.narratives} files) with the publishers' stored changes on top. The publishers' latest change per
+ * narrative is one immutable map in an {@link AtomicReference}; a change hands {@link ClassifierInForce} an overlay
+ * that applies the changes to any base with {@link Classifier#withNarratives} (the models are shared, only the
+ * narrative index is rebuilt), so that new models swapped in later keep the publishers' catalogue. The store is
+ * re-read every {@code console.refresh} so that other nodes' changes arrive; a failed refresh keeps the catalogue
+ * in force. Changes only move forward: per narrative, the higher version wins, so a refresh that read the store
+ * just before a local change cannot bring the older one back. Thread-safe.
  */
 public final class VersionedNarratives implements LiveNarratives, AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(VersionedNarratives.class);
   private static final int HISTORY = 100;
 
-  /** The catalogue in force: the publishers' latest change per id, and the classifier built from it. */
-  private record State(Map<String, NarrativeEdit> edits, Classifier classifier) {}
-
   private final JdbcNarrativeVersions store;
-  private final Classifier base;
+  private final ClassifierInForce inForce;
   private final Map<String, NarrativeDefinition> bundled;
-  private final AtomicReference<State> state;
+  /** The publishers' latest change per id. */
+  private final AtomicReference<Map<String, NarrativeEdit>> edits = new AtomicReference<>(Map.of());
   private final ScheduledExecutorService worker;
 
-  private VersionedNarratives(JdbcNarrativeVersions store, Classifier base) {
+  private VersionedNarratives(JdbcNarrativeVersions store, ClassifierInForce inForce) {
     this.store = store;
-    this.base = base;
+    this.inForce = inForce;
     this.bundled = NarrativeDefinition.bundled().stream()
         .collect(Collectors.toUnmodifiableMap(NarrativeDefinition::id, n -> n));
-    this.state = new AtomicReference<>(new State(Map.of(), base));
     this.worker = Executors.newSingleThreadScheduledExecutor(runnable -> {
       Thread thread = new Thread(runnable, "warden-narratives");
       thread.setDaemon(true);
@@ -64,7 +63,15 @@ public final class VersionedNarratives implements LiveNarratives, AutoCloseable 
    * re-reads the store every {@code every}.
    */
   public static VersionedNarratives start(JdbcNarrativeVersions store, Classifier base, Duration every) {
-    VersionedNarratives narratives = new VersionedNarratives(store, base);
+    return start(store, new ClassifierInForce(base), every);
+  }
+
+  /**
+   * Applies the stored changes over the classifier in force (a store that cannot be read fails start-up), then
+   * re-reads the store every {@code every}. Models swapped into {@code inForce} later keep the changes.
+   */
+  public static VersionedNarratives start(JdbcNarrativeVersions store, ClassifierInForce inForce, Duration every) {
+    VersionedNarratives narratives = new VersionedNarratives(store, inForce);
     narratives.refresh();
     long millis = Math.max(1, every.toMillis());
     narratives.worker.scheduleWithFixedDelay(narratives::refreshQuietly, millis, millis, TimeUnit.MILLISECONDS);
@@ -73,14 +80,14 @@ public final class VersionedNarratives implements LiveNarratives, AutoCloseable 
 
   @Override
   public Classifier classifier() {
-    return state.get().classifier();
+    return inForce.get();
   }
 
   @Override
   public List<CatalogueEntry> catalogue() {
-    Map<String, NarrativeEdit> edits = new LinkedHashMap<>(state.get().edits());
+    Map<String, NarrativeEdit> edits = new LinkedHashMap<>(this.edits.get());
     List<CatalogueEntry> entries = new ArrayList<>();
-    for (NarrativeDefinition n : base.narratives()) {
+    for (NarrativeDefinition n : inForce.base().narratives()) {
       NarrativeEdit edit = edits.remove(n.id());
       CatalogueEntry.Source source = n.equals(bundled.get(n.id()))
           ? CatalogueEntry.Source.BUNDLED : CatalogueEntry.Source.FILE;
@@ -148,8 +155,7 @@ public final class VersionedNarratives implements LiveNarratives, AutoCloseable 
 
   /** Puts the newer of these changes in force, building a new classifier if any was newer; true if so. */
   private synchronized boolean merge(List<NarrativeEdit> changes) {
-    State now = state.get();
-    Map<String, NarrativeEdit> edits = new TreeMap<>(now.edits());
+    Map<String, NarrativeEdit> edits = new TreeMap<>(this.edits.get());
     boolean changed = false;
     for (NarrativeEdit edit : changes) {
       NarrativeEdit known = edits.get(edit.id());
@@ -159,13 +165,15 @@ public final class VersionedNarratives implements LiveNarratives, AutoCloseable 
       }
     }
     if (changed) {
-      state.set(new State(Collections.unmodifiableMap(edits), base.withNarratives(active(edits))));
+      Map<String, NarrativeEdit> now = Collections.unmodifiableMap(edits);
+      inForce.overlay(base -> base.withNarratives(active(now, base)));
+      this.edits.set(now);
     }
     return changed;
   }
 
-  /** Start-up's narratives with the publishers' changes, then the publishers' own, without the retired ones. */
-  private List<NarrativeDefinition> active(Map<String, NarrativeEdit> edits) {
+  /** The base's narratives with the publishers' changes, then the publishers' own, without the retired ones. */
+  private static List<NarrativeDefinition> active(Map<String, NarrativeEdit> edits, Classifier base) {
     Map<String, NarrativeEdit> rest = new LinkedHashMap<>(edits);
     List<NarrativeDefinition> out = new ArrayList<>();
     for (NarrativeDefinition n : base.narratives()) {
