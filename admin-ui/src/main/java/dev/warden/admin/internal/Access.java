@@ -58,6 +58,15 @@ final class Access {
     return principal;
   }
 
+  /** A caller with the admin role, or 401/403. */
+  AdminPrincipal requireAdmin(HttpServletRequest request) {
+    AdminPrincipal principal = requireUser(request);
+    if (!principal.isAdmin()) {
+      throw ApiException.forbidden("The admin role is needed.");
+    }
+    return principal;
+  }
+
   /**
    * The caller as the audit trail records them: their name and the request's client address. The address is the
    * container's {@code getRemoteAddr()}: behind a reverse proxy, have the container take it from the forwarded

@@ -31,6 +31,11 @@ record AdminPrincipal(String user, Set<String> roles) implements Serializable {
     return roles.contains(PUBLISHER) || roles.contains(ADMIN);
   }
 
+  /** May answer privacy requests (export and erase a poster's data). */
+  boolean isAdmin() {
+    return roles.contains(ADMIN);
+  }
+
   /** The roles in a stable order, for JSON. */
   Set<String> sortedRoles() {
     return new TreeSet<>(roles);

@@ -10,6 +10,7 @@ import dev.warden.plugin.store.AuditTrail;
 import dev.warden.plugin.store.HeldComment;
 import dev.warden.plugin.store.HeldCommentStore;
 import dev.warden.plugin.store.ModerationStats;
+import dev.warden.plugin.store.PosterDataStore;
 import dev.warden.plugin.store.PosterNotes;
 import dev.warden.plugin.store.PosterSuspensions;
 import dev.warden.plugin.store.SavedViews;
@@ -38,12 +39,15 @@ import java.util.function.BiFunction;
  * @param views moderators' saved queue views
  * @param stats the stats page's aggregates
  * @param articlePaths the page of a comment's article under a context path, if known ({@link Warden#articlePath})
+ * @param posterData a poster's data on request (export, erasure); null where the embedder offers none, and the
+ *     privacy endpoints then answer 404
  */
 public record AdminServices(
     HeldCommentStore comments, ArticleRegistry articles, AdminConfig admin, Runnable wakeReleaser, Clock clock,
     ThrottlePolicy throttle, PosterSuspensions suspensions, AuditTrail audit, PosterNotes notes,
     LivePolicies policies, ScoreSamples samples, LiveNarratives narratives, SavedViews views,
-    ModerationStats stats, BiFunction<HeldComment, String, Optional<String>> articlePaths) {
+    ModerationStats stats, BiFunction<HeldComment, String, Optional<String>> articlePaths,
+    PosterDataStore posterData) {
   public AdminServices {
     Objects.requireNonNull(articlePaths, "articlePaths");
     Objects.requireNonNull(audit, "audit");
@@ -62,6 +66,16 @@ public record AdminServices(
     Objects.requireNonNull(clock, "clock");
   }
 
+  /** Services without privacy requests (the parameter list before {@code posterData} existed). */
+  public AdminServices(
+      HeldCommentStore comments, ArticleRegistry articles, AdminConfig admin, Runnable wakeReleaser, Clock clock,
+      ThrottlePolicy throttle, PosterSuspensions suspensions, AuditTrail audit, PosterNotes notes,
+      LivePolicies policies, ScoreSamples samples, LiveNarratives narratives, SavedViews views,
+      ModerationStats stats, BiFunction<HeldComment, String, Optional<String>> articlePaths) {
+    this(comments, articles, admin, wakeReleaser, clock, throttle, suspensions, audit, notes, policies, samples,
+        narratives, views, stats, articlePaths, null);
+  }
+
   /** Services without article links (the parameter list before {@code articlePaths} existed). */
   public AdminServices(
       HeldCommentStore comments, ArticleRegistry articles, AdminConfig admin, Runnable wakeReleaser, Clock clock,
@@ -69,7 +83,7 @@ public record AdminServices(
       LivePolicies policies, ScoreSamples samples, LiveNarratives narratives, SavedViews views,
       ModerationStats stats) {
     this(comments, articles, admin, wakeReleaser, clock, throttle, suspensions, audit, notes, policies, samples,
-        narratives, views, stats, (comment, contextPath) -> Optional.empty());
+        narratives, views, stats, (comment, contextPath) -> Optional.empty(), null);
   }
 
   /** The services of a running Warden. */
@@ -78,6 +92,6 @@ public record AdminServices(
         warden.comments(), warden.articles(), warden.config().admin(), warden::wakeReleaser, warden.clock(),
         warden.throttle(), warden.suspensions(), warden.audit(), warden.posterNotes(), warden.policies(),
         warden.scoreSamples(), warden.narratives(), warden.savedViews(), warden.stats(),
-        warden::articlePath);
+        warden::articlePath, warden.posterData());
   }
 }

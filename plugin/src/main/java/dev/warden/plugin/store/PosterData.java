@@ -27,6 +27,11 @@ public record PosterData(String posterKey, Instant exportedAt, List<HeldComment>
     audit = List.copyOf(audit);
   }
 
+  /** True if nothing at all is stored about the poster key. */
+  public boolean isEmpty() {
+    return comments.isEmpty() && notes.isEmpty() && suspensions.isEmpty() && audit.isEmpty();
+  }
+
   /**
    * A stored suspension with how it ended.
    *
