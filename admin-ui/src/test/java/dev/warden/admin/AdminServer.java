@@ -122,7 +122,7 @@ final class AdminServer implements AutoCloseable {
       services.wakeReleaser().run();
     }, services.clock(), services.throttle(), services.suspensions(), services.audit(), services.notes(),
         services.policies(), services.samples(), services.narratives(), services.views(), services.stats(),
-        services.articlePaths(), services.models());
+        services.articlePaths(), services.models(), services.posterData());
     Server server = new Server();
     ServerConnector connector = new ServerConnector(server);
     connector.setHost("127.0.0.1");

@@ -39,6 +39,10 @@ final class Http {
     return send(request(path, headers).PUT(body(json)));
   }
 
+  HttpResponse<String> delete(String path, String... headers) throws IOException, InterruptedException {
+    return send(request(path, headers).DELETE());
+  }
+
   /** Logs in; on success keeps the cookie and CSRF token. */
   HttpResponse<String> login(String user, String password) throws IOException, InterruptedException {
     String body = JSON.createObjectNode().put("username", user).put("password", password).toString();

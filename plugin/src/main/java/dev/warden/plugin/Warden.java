@@ -12,8 +12,10 @@ import dev.warden.plugin.internal.policy.VersionedPolicies;
 import dev.warden.plugin.internal.release.ReleaseOutbox;
 import dev.warden.plugin.internal.release.ReleaserFactory;
 import dev.warden.plugin.internal.store.JdbcCommentStore;
+import dev.warden.plugin.internal.store.RetentionSweeper;
 import dev.warden.plugin.internal.throttle.CaffeineThrottle;
 import dev.warden.plugin.internal.throttle.ClockTicker;
+import dev.warden.plugin.internal.throttle.EnforcedErasure;
 import dev.warden.plugin.internal.throttle.EnforcedSuspensions;
 import dev.warden.plugin.internal.throttle.SuspensionRefresh;
 import dev.warden.plugin.policy.LiveModels;
@@ -26,6 +28,7 @@ import dev.warden.plugin.store.AuditTrail;
 import dev.warden.plugin.store.HeldComment;
 import dev.warden.plugin.store.HeldCommentStore;
 import dev.warden.plugin.store.ModerationStats;
+import dev.warden.plugin.store.PosterDataStore;
 import dev.warden.plugin.store.PosterNotes;
 import dev.warden.plugin.store.PosterSuspensions;
 import dev.warden.plugin.store.SavedViews;
@@ -65,11 +68,13 @@ public final class Warden implements AutoCloseable {
   private final ScoreSampler samples;
   private final Clock clock;
   private final EndpointMatcher endpoints;
+  private final RetentionSweeper retention;
+  private final PosterDataStore posterData;
   private final AtomicBoolean closed = new AtomicBoolean();
 
   private Warden(WardenConfig config, WatchedModels models, VersionedNarratives narratives, JdbcCommentStore store,
       ReleaseOutbox outbox, CaffeineThrottle throttle, SuspensionRefresh suspensionRefresh, VersionedPolicies policies,
-      ScoreSampler samples, Clock clock) {
+      ScoreSampler samples, RetentionSweeper retention, Clock clock) {
     this.config = config;
     this.models = models;
     this.narratives = narratives;
@@ -82,6 +87,8 @@ public final class Warden implements AutoCloseable {
     this.suspensions = new EnforcedSuspensions(store.suspensions(), throttle, suspensionRefresh::refresh);
     this.clock = clock;
     this.endpoints = new EndpointMatcher(config.endpoints());
+    this.retention = retention;
+    this.posterData = new EnforcedErasure(store.posterData(), throttle, suspensionRefresh::refresh);
   }
 
   /** Starts Warden from a config: opens the store (migrating it), loads the classifier, starts the outbox. */
@@ -106,6 +113,7 @@ public final class Warden implements AutoCloseable {
     SuspensionRefresh refresh = null;
     ScoreSampler samples = null;
     VersionedNarratives narratives = null;
+    RetentionSweeper retention = null;
     try {
       narratives = VersionedNarratives.start(store.narrativeVersions(), models.inForce(),
           config.console().refresh());
@@ -116,14 +124,16 @@ public final class Warden implements AutoCloseable {
           tickerFor(clock), clock);
       refresh = SuspensionRefresh.start(store.suspensions(), throttle, config.throttle().suspensionRefresh(), clock);
       samples = ScoreSampler.start(store.scoreSamples(), config.console().samples(), clock);
+      retention = RetentionSweeper.start(store.retention(), config.retention(), clock);
       ReleaseOutbox outbox = ReleaseOutbox.start(
           store, ReleaserFactory.create(config.release(), releaserClassLoader()), config.release(), clock);
       LOG.info("Warden started: model {}, store {}, release {}, throttle {}, policies version {}",
           classifier.modelVersion(), config.store().url(), config.release().strategy(),
           config.throttle().enabled() ? "on" : "off", policies.current().version());
-      return new Warden(config, models, narratives, store, outbox, throttle, refresh, policies, samples, clock);
+      return new Warden(config, models, narratives, store, outbox, throttle, refresh, policies, samples, retention,
+          clock);
     } catch (RuntimeException e) {
-      closeAll(refresh, samples, policies, narratives, models);
+      closeAll(retention, refresh, samples, policies, narratives, models);
       store.close();
       throw e;
     }
@@ -286,6 +296,14 @@ public final class Warden implements AutoCloseable {
     return store.stats();
   }
 
+  /**
+   * A poster's data on request (privacy law): export everything stored about a poster key, or erase it (which also
+   * ends their suspension on this node at once).
+   */
+  public PosterDataStore posterData() {
+    return posterData;
+  }
+
   /** The sample of recent scores behind the publishers' what-if charts. */
   public ScoreSamples scoreSamples() {
     return samples;
@@ -338,7 +356,7 @@ public final class Warden implements AutoCloseable {
       return;
     }
     try {
-      closeAll(suspensionRefresh, policies, samples, narratives, models);
+      closeAll(retention, suspensionRefresh, policies, samples, narratives, models);
       outbox.close();
     } finally {
       store.close();

@@ -62,7 +62,8 @@ final class WardenConfigReader {
         admin(root.section("admin")),
         models(root.section("models")),
         new ThrottleConfigReader().read(root.section("throttle")),
-        console(root.section("console")));
+        console(root.section("console")),
+        retention(root.section("retention")));
     root.finish();
     return config;
   }
@@ -313,6 +314,13 @@ final class WardenConfigReader {
         s.text("password-hash"));
     s.finish();
     return user;
+  }
+
+  private static RetentionConfig retention(ConfigSection s) {
+    RetentionConfig retention = new RetentionConfig(s.bool("enabled"), s.duration("decided-after"),
+        s.duration("sweep-interval"), s.integer("batch"));
+    s.finish();
+    return retention;
   }
 
   private static ConsoleConfig console(ConfigSection s) {

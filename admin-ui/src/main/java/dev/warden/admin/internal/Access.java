@@ -58,7 +58,7 @@ final class Access {
     return principal;
   }
 
-  /** A caller with the admin role (operators: models, the site's set-up), or 401/403. */
+  /** A caller with the admin role (operators: models, privacy requests, the site's set-up), or 401/403. */
   AdminPrincipal requireAdmin(HttpServletRequest request) {
     AdminPrincipal principal = requireUser(request);
     if (!principal.isAdmin()) {

@@ -31,7 +31,10 @@ record AdminPrincipal(String user, Set<String> roles) implements Serializable {
     return roles.contains(PUBLISHER) || roles.contains(ADMIN);
   }
 
-  /** May operate Warden itself, e.g. reload the classifier models. */
+  /**
+   * May operate Warden itself: reload the classifier models, answer privacy requests (export and erase a poster's
+   * data).
+   */
   boolean isAdmin() {
     return roles.contains(ADMIN);
   }

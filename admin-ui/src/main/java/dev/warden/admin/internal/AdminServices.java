@@ -6,7 +6,6 @@ import dev.warden.plugin.policy.LiveModels;
 import dev.warden.plugin.policy.LiveNarratives;
 import dev.warden.plugin.policy.ModelInfo;
 import dev.warden.plugin.policy.ModelReload;
-import java.time.Duration;
 import dev.warden.plugin.policy.LivePolicies;
 import dev.warden.plugin.policy.ScoreSamples;
 import dev.warden.plugin.store.ArticleRegistry;
@@ -14,11 +13,13 @@ import dev.warden.plugin.store.AuditTrail;
 import dev.warden.plugin.store.HeldComment;
 import dev.warden.plugin.store.HeldCommentStore;
 import dev.warden.plugin.store.ModerationStats;
+import dev.warden.plugin.store.PosterDataStore;
 import dev.warden.plugin.store.PosterNotes;
 import dev.warden.plugin.store.PosterSuspensions;
 import dev.warden.plugin.store.SavedViews;
 import dev.warden.plugin.throttle.ThrottlePolicy;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.BiFunction;
@@ -43,12 +44,15 @@ import java.util.function.BiFunction;
  * @param stats the stats page's aggregates
  * @param articlePaths the page of a comment's article under a context path, if known ({@link Warden#articlePath})
  * @param models the classifier models in force, which an admin may reload
+ * @param posterData a poster's data on request (export, erasure); null where the embedder offers none, and the
+ *     privacy endpoints then answer 404
  */
 public record AdminServices(
     HeldCommentStore comments, ArticleRegistry articles, AdminConfig admin, Runnable wakeReleaser, Clock clock,
     ThrottlePolicy throttle, PosterSuspensions suspensions, AuditTrail audit, PosterNotes notes,
     LivePolicies policies, ScoreSamples samples, LiveNarratives narratives, SavedViews views,
-    ModerationStats stats, BiFunction<HeldComment, String, Optional<String>> articlePaths, LiveModels models) {
+    ModerationStats stats, BiFunction<HeldComment, String, Optional<String>> articlePaths, LiveModels models,
+    PosterDataStore posterData) {
   public AdminServices {
     Objects.requireNonNull(models, "models");
     Objects.requireNonNull(articlePaths, "articlePaths");
@@ -69,8 +73,9 @@ public record AdminServices(
   }
 
   /**
-   * Services whose models cannot be reloaded (the parameter list before {@code models} existed): they report the
-   * given classifier's version, and a reload is refused.
+   * Services whose models cannot be reloaded and without privacy requests (the parameter list before
+   * {@code models} and {@code posterData} existed): they report the given classifier's version, a reload is
+   * refused, and the privacy endpoints answer 404.
    */
   public AdminServices(
       HeldCommentStore comments, ArticleRegistry articles, AdminConfig admin, Runnable wakeReleaser, Clock clock,
@@ -78,7 +83,7 @@ public record AdminServices(
       LivePolicies policies, ScoreSamples samples, LiveNarratives narratives, SavedViews views,
       ModerationStats stats, BiFunction<HeldComment, String, Optional<String>> articlePaths) {
     this(comments, articles, admin, wakeReleaser, clock, throttle, suspensions, audit, notes, policies, samples,
-        narratives, views, stats, articlePaths, fixedModels(narratives, clock));
+        narratives, views, stats, articlePaths, fixedModels(narratives, clock), null);
   }
 
   private static LiveModels fixedModels(LiveNarratives narratives, Clock clock) {
@@ -113,6 +118,6 @@ public record AdminServices(
         warden.comments(), warden.articles(), warden.config().admin(), warden::wakeReleaser, warden.clock(),
         warden.throttle(), warden.suspensions(), warden.audit(), warden.posterNotes(), warden.policies(),
         warden.scoreSamples(), warden.narratives(), warden.savedViews(), warden.stats(),
-        warden::articlePath, warden.models());
+        warden::articlePath, warden.models(), warden.posterData());
   }
 }

@@ -31,6 +31,8 @@ public final class ApiServlet extends HttpServlet {
   private static final String HISTORY = "/history";
   private static final String NOTES = "/notes";
   private static final String REJECT_PENDING = "/reject-pending";
+  private static final String EXPORT = "/export";
+  private static final String DATA = "/data";
 
   private final transient Function<ServletContext, AdminServices> locator;
   private transient AuthEndpoints auth;
@@ -47,6 +49,7 @@ public final class ApiServlet extends HttpServlet {
   private transient StatsEndpoints stats;
   private transient ViewEndpoints views;
   private transient ModelEndpoints models;
+  private transient PrivacyEndpoints privacy;
 
   /** A servlet that gets its services from {@code locator} when the container initialises it. */
   public ApiServlet(Function<ServletContext, AdminServices> locator) {
@@ -75,6 +78,7 @@ public final class ApiServlet extends HttpServlet {
     stats = new StatsEndpoints(access, services.stats(), services.samples(), services.clock());
     views = new ViewEndpoints(access, services.views());
     models = new ModelEndpoints(access, services.models(), services.audit());
+    privacy = new PrivacyEndpoints(access, services.posterData(), services.audit());
   }
 
   @Override
@@ -209,6 +213,10 @@ public final class ApiServlet extends HttpServlet {
       }
     } else if (rest.endsWith(REJECT_PENDING) && rest.length() > REJECT_PENDING.length()) {
       only(response, method, "POST", () -> bulk.rejectPending(request, response, keyBefore(rest, REJECT_PENDING)));
+    } else if (rest.endsWith(EXPORT) && rest.length() > EXPORT.length()) {
+      only(response, method, "GET", () -> privacy.export(request, response, keyBefore(rest, EXPORT)));
+    } else if (rest.endsWith(DATA) && rest.length() > DATA.length()) {
+      only(response, method, "DELETE", () -> privacy.erase(request, response, keyBefore(rest, DATA)));
     } else if (!rest.isEmpty()) {
       only(response, method, "GET", () -> posters.poster(request, response, rest));
     } else {

@@ -28,6 +28,12 @@ final class AuditLog {
   private static final String SELECT_FOR_COMMENT = "SELECT " + COLUMNS
       + " FROM warden_audit_event WHERE comment_id = ? ORDER BY at, id";
 
+  private static final String SELECT_ABOUT_POSTER = "SELECT " + COLUMNS + " FROM warden_audit_event"
+      + " WHERE (target_type = 'poster' AND target = ?)"
+      + " OR comment_id IN (SELECT id FROM warden_comment WHERE poster_key = ?) ORDER BY at, id";
+  private static final String PSEUDONYMISE_POSTER = "UPDATE warden_audit_event SET target = ?, detail = NULL"
+      + " WHERE target_type = 'poster' AND target = ?";
+
   private AuditLog() {}
 
   static void append(Connection c, AuditEvent event) throws SQLException {
@@ -52,6 +58,27 @@ final class AuditLog {
     try (PreparedStatement ps = c.prepareStatement(SELECT_FOR_COMMENT)) {
       ps.setString(1, commentId);
       return readAll(ps);
+    }
+  }
+
+  /** The events about a poster key or any of its stored comments, oldest first. */
+  static List<AuditEvent> aboutPoster(Connection c, String posterKey) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement(SELECT_ABOUT_POSTER)) {
+      ps.setString(1, posterKey);
+      ps.setString(2, posterKey);
+      return readAll(ps);
+    }
+  }
+
+  /**
+   * Replaces a poster key by its pseudonym in the events about it and clears their free text (a note's text, a
+   * suspension's reason), which is about the poster. Who did what, and when, stays. Returns how many changed.
+   */
+  static int pseudonymisePoster(Connection c, String posterKey, String pseudonym) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement(PSEUDONYMISE_POSTER)) {
+      ps.setString(1, pseudonym);
+      ps.setString(2, posterKey);
+      return ps.executeUpdate();
     }
   }
 

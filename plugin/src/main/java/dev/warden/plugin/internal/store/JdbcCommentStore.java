@@ -15,6 +15,7 @@ import dev.warden.plugin.store.HeldCommentStore;
 import dev.warden.plugin.store.ModeratedScores;
 import dev.warden.plugin.store.ModerationStats;
 import dev.warden.plugin.store.NewComment;
+import dev.warden.plugin.store.PosterDataStore;
 import dev.warden.plugin.store.PosterHistory;
 import dev.warden.plugin.store.PosterNotes;
 import dev.warden.plugin.store.PosterSuspensions;
@@ -86,6 +87,8 @@ public final class JdbcCommentStore implements HeldCommentStore, AutoCloseable {
   private final JdbcNarrativeVersions narrativeVersions;
   private final SavedViews savedViews;
   private final ModerationStats stats;
+  private final PosterDataStore posterData;
+  private final JdbcRetention retention;
 
   private JdbcCommentStore(Database db, Clock clock) {
     this.db = db;
@@ -100,6 +103,8 @@ public final class JdbcCommentStore implements HeldCommentStore, AutoCloseable {
     this.narrativeVersions = new JdbcNarrativeVersions(db, clock);
     this.savedViews = new JdbcSavedViews(db, clock);
     this.stats = new JdbcModerationStats(db);
+    this.posterData = new JdbcPosterData(db, clock);
+    this.retention = new JdbcRetention(db);
   }
 
   /**
@@ -157,6 +162,16 @@ public final class JdbcCommentStore implements HeldCommentStore, AutoCloseable {
   /** The stats page's aggregates over this database. */
   public ModerationStats stats() {
     return stats;
+  }
+
+  /** A poster's data on request: export and erasure, in the same database. */
+  public PosterDataStore posterData() {
+    return posterData;
+  }
+
+  /** The retention purge of decided comments, in the same database. */
+  public JdbcRetention retention() {
+    return retention;
   }
 
   @Override
