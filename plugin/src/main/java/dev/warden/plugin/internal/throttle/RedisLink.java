@@ -18,8 +18,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The connection of one node to the shared Redis, and whether it is up. Connecting never happens on the request
- * path: a lost connection is re-opened in the background once {@code throttle.shared.retry} has passed since the
- * failure, and until then {@link #connection} answers null, so callers count locally. Losing and regaining Redis
+ * path: a dropped connection is re-opened in the background at once, a failed attempt or command is retried once
+ * {@code throttle.shared.retry} has passed, and until Redis answers again {@link #connection} answers null, so
+ * callers count locally. Losing and regaining Redis
  * is logged once each (WARN, then INFO), not per request. The URL (which may hold a password) is never logged;
  * only its host and port are.
  *
@@ -89,8 +90,9 @@ final class RedisLink implements AutoCloseable {
       return current;
     }
     if (current != null && down == null) {
-      failed("closed the connection");
-      return null;
+      // Dropped (a Redis restart, a failover, an idle timeout): count locally while reconnecting at once; only a
+      // failed attempt waits throttle.shared.retry for the next.
+      failed("lost the connection");
     }
     reconnect();
     return null;
@@ -113,6 +115,7 @@ final class RedisLink implements AutoCloseable {
         opened.closeAsync();
       } else {
         connection = opened;
+        succeeded();
       }
     });
     return connecting;
@@ -138,7 +141,7 @@ final class RedisLink implements AutoCloseable {
       down = reason;
       if (wasUp) {
         LOG.warn("Redis at {} {}: each node counts throttle limits locally until it is back (next try in {})",
-            where, reason, Duration.ofNanos(retry));
+            where, reason, Duration.ofNanos(retry).toMillis() + " ms");
       } else {
         LOG.debug("Redis at {} still unavailable: {}", where, reason);
       }
@@ -160,7 +163,12 @@ final class RedisLink implements AutoCloseable {
     return message.length() > 200 ? message.substring(0, 200) + "..." : message;
   }
 
+  /**
+   * Up, or down with the reason. Asking notices a dropped connection and, when due, starts another try (without
+   * waiting), so a health check sees Redis go and come back even when no comments arrive.
+   */
   ThrottleStatus status() {
+    connection();
     String reason = down;
     if (reason == null) {
       return new ThrottleStatus("shared", false, "limits are kept global through Redis at " + where);
