@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.warden.plugin.internal.store.MutableClock;
+import dev.warden.plugin.throttle.PostAttempt;
+import dev.warden.plugin.throttle.ThrottleDecision;
 import dev.warden.plugin.throttle.ThrottleStatus;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
@@ -48,17 +50,26 @@ class SharedThrottleTest {
 
   /** A throttle of at most 4 comments per 10 minutes, 10 s apart, counted in the Redis at {@code port}. */
   String throttle(int port) {
+    return throttle(port, "1s");
+  }
+
+  String throttle(int port, String timeout) {
     return """
         throttle:
           limits:
             default: {min-interval: 10s, max: 4, window: 10m, per-article: {max: 20, window: 24h}}
             conflict: {min-interval: 10s, max: 4, window: 10m, per-article: {max: 20, window: 24h}}
-          shared: {mode: redis, redis-url: "redis://127.0.0.1:%d", key-prefix: "%s", timeout: 1s, retry: 5s}
-        """.formatted(port, redis.prefix);
+          per-address: {max: 5, window: 10m}
+          shared: {mode: redis, redis-url: "redis://127.0.0.1:%d", key-prefix: "%s", timeout: %s, retry: 5s}
+        """.formatted(port, redis.prefix, timeout);
   }
 
   Node node(String name, int redisPort) throws Exception {
-    Warden warden = Warden.start(TestConfigs.config(dataDir.resolve(name), throttle(redisPort)), clock);
+    return node(name, throttle(redisPort));
+  }
+
+  Node node(String name, String throttle) throws Exception {
+    Warden warden = Warden.start(TestConfigs.config(dataDir.resolve(name), throttle), clock);
     open.add(warden);
     TestSite site = TestSite.withFilter(warden);
     open.add(site);
@@ -202,6 +213,56 @@ class SharedThrottleTest {
     HttpResponse<String> onB = b.post(8);
     assertThat(onB.statusCode()).as("b has only 2 of its own: Redis refuses").isEqualTo(429);
     assertThat(reason(onB)).isEqualTo("too_many");
+  }
+
+  @Test
+  void theAddressAllowanceHoldsAcrossNodesForPostersRotatingTheirIds() throws Exception {
+    Node a = node("a", TestRedis.PORT);
+    Node b = node("b", TestRedis.PORT);
+    for (int i = 0; i < 5; i++) {
+      Node node = i % 2 == 0 ? a : b;
+      assertThat(node.warden().throttle().check(attempt("cookie:" + i, i)).action()).as("id %d", i)
+          .isEqualTo(ThrottleDecision.Action.PROCEED);
+    }
+
+    ThrottleDecision sixth = a.warden().throttle().check(attempt("cookie:5", 5));
+
+    // Node a saw three of the address's comments and b two: the address allowance of 5 holds across both.
+    assertThat(sixth.action()).isEqualTo(ThrottleDecision.Action.REFUSE);
+    assertThat(sixth.reason()).isEqualTo(ThrottleDecision.ADDRESS_LIMIT);
+    assertThat(b.warden().throttle().check(attempt("cookie:6", 6)).reason()).isEqualTo(
+        ThrottleDecision.ADDRESS_LIMIT);
+  }
+
+  static PostAttempt attempt(String posterKey, int i) {
+    return new PostAttempt(posterKey, "ip:198.51.100.7", "peace-talks", false, text(i));
+  }
+
+  @Test
+  void aHangingRedisCostsACommentAtMostTheTimeoutAndTheNodeCountsLocally() throws Exception {
+    TcpProxy proxy = new TcpProxy(TestRedis.PORT);
+    open.add(proxy);
+    Node a = node("a", throttle(proxy.port(), "100ms"));
+    assertThat(a.post(1).statusCode()).isEqualTo(201);
+    clock.advance(Duration.ofSeconds(10));
+    proxy.stall();
+
+    long start = System.nanoTime();
+    ThrottleDecision decision = a.warden().throttle().check(attempt("user:alice", 2));
+    Duration waited = Duration.ofNanos(System.nanoTime() - start);
+
+    assertThat(decision.action()).isEqualTo(ThrottleDecision.Action.PROCEED);
+    assertThat(waited).isGreaterThanOrEqualTo(Duration.ofMillis(100)).isLessThan(Duration.ofMillis(600));
+    assertThat(a.status().degraded()).isTrue();
+    assertThat(a.status().detail()).contains("did not answer within 100 ms");
+    start = System.nanoTime();
+    a.warden().throttle().check(attempt("user:bob", 3));
+    assertThat(Duration.ofNanos(System.nanoTime() - start)).as("no waiting until the retry is due")
+        .isLessThan(Duration.ofMillis(50));
+    clock.advance(Duration.ofSeconds(10));
+    HttpResponse<String> local = a.post(4);
+    assertThat(local.statusCode()).as("the local allowance still applies").isEqualTo(201);
+    assertThat(a.post(5).statusCode()).as("too fast by the local count").isEqualTo(429);
   }
 
   /** Waits (up to 10 s of real time: the reconnection is real I/O) until the node uses Redis again. */

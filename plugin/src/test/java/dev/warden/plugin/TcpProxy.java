@@ -13,12 +13,13 @@ import java.util.concurrent.CopyOnWriteArrayList;
 /**
  * A loopback TCP proxy to a target port that a test can cut ({@link #cut()}: closes the port and every connection
  * through it) and restore ({@link #restore()}: listens on the same port again): an outage of a service without
- * stopping it.
+ * stopping it, or make it hang ({@link #stall()}: connections stay open but nothing is forwarded any more).
  */
 final class TcpProxy implements AutoCloseable {
   private final int target;
   private final List<Socket> sockets = new CopyOnWriteArrayList<>();
   private volatile ServerSocket listener;
+  private volatile boolean stalled;
   private int port;
 
   TcpProxy(int target) throws IOException {
@@ -37,6 +38,11 @@ final class TcpProxy implements AutoCloseable {
       socket.close();
     }
     sockets.clear();
+  }
+
+  /** Keeps every connection open but drops what is sent through it from now on: a service that hangs. */
+  void stall() {
+    stalled = true;
   }
 
   /** Accepts connections on the same port again. */
@@ -75,8 +81,10 @@ final class TcpProxy implements AutoCloseable {
       byte[] buffer = new byte[8192];
       try (InputStream in = from.getInputStream(); OutputStream out = to.getOutputStream()) {
         for (int n; (n = in.read(buffer)) >= 0; ) {
-          out.write(buffer, 0, n);
-          out.flush();
+          if (!stalled) {
+            out.write(buffer, 0, n);
+            out.flush();
+          }
         }
       } catch (IOException e) {
         // one side closed
