@@ -22,6 +22,7 @@ import java.util.TreeMap;
  * @param escalation how held or rejected comments tighten a poster's allowance
  * @param suspensionRefresh how often suspensions are re-read from the store (other nodes' changes)
  * @param cache the bounds of the throttle's in-memory state
+ * @param shared whether allowances are counted per node or kept global across nodes ({@code throttle.shared})
  */
 public record ThrottleConfig(
     boolean enabled,
@@ -34,7 +35,8 @@ public record ThrottleConfig(
     SurgeConfig surge,
     Escalation escalation,
     Duration suspensionRefresh,
-    Cache cache) {
+    Cache cache,
+    Shared shared) {
   public ThrottleConfig {
     Objects.requireNonNull(posterKey, "posterKey");
     Objects.requireNonNull(defaultLimits, "defaultLimits");
@@ -46,6 +48,7 @@ public record ThrottleConfig(
     Objects.requireNonNull(escalation, "escalation");
     positive("throttle.suspensions.refresh", suspensionRefresh);
     Objects.requireNonNull(cache, "cache");
+    Objects.requireNonNull(shared, "shared");
   }
 
   /** The limits for an article. */
@@ -279,6 +282,98 @@ public record ThrottleConfig(
       if (value < 100 || value > 100_000_000) {
         throw new WardenConfigException(key, String.valueOf(value), "must be between 100 and 100000000");
       }
+    }
+  }
+
+  /** How the allowances are counted ({@code throttle.shared.mode}). */
+  public enum SharedMode {
+    /** Each node counts what it sees (the default). */
+    LOCAL,
+    /** The per-poster and per-address allowances are counted in Redis, so they hold across nodes. */
+    REDIS
+  }
+
+  /**
+   * Shared counting across web nodes ({@code throttle.shared}).
+   *
+   * @param mode {@code local} or {@code redis}
+   * @param redisUrl {@code redis://[user:password@]host[:port][/database]} or {@code rediss://...} (TLS); required
+   *     for {@code redis}. It may hold a password, so it is never logged and {@link #toString()} hides it
+   * @param keyPrefix prepended to every Redis key, so that several sites can share one Redis
+   * @param timeout the longest a comment waits for Redis before it is counted locally (1 ms to 10 s)
+   * @param retry how long a node that lost Redis counts locally before it tries Redis again (1 s to 1 h)
+   */
+  public record Shared(SharedMode mode, String redisUrl, String keyPrefix, Duration timeout, Duration retry) {
+    public Shared {
+      Objects.requireNonNull(mode, "mode");
+      if (mode == SharedMode.REDIS) {
+        requireRedisUrl(redisUrl);
+      }
+      if (keyPrefix == null || keyPrefix.isEmpty() || keyPrefix.length() > 64
+          || keyPrefix.chars().anyMatch(c -> c <= ' ' || c == 0x7f)) {
+        throw new WardenConfigException("throttle.shared.key-prefix", keyPrefix,
+            "must be 1 to 64 characters without spaces or control characters");
+      }
+      between("throttle.shared.timeout", timeout, Duration.ofMillis(1), Duration.ofSeconds(10));
+      between("throttle.shared.retry", retry, Duration.ofSeconds(1), Duration.ofHours(1));
+    }
+
+    /** Counting per node, with the default prefix, timeout and retry. */
+    public static Shared local() {
+      return new Shared(SharedMode.LOCAL, null, "warden:", Duration.ofMillis(50), Duration.ofSeconds(5));
+    }
+
+    /** The URL with any password replaced by {@code ***}: safe for logs and error messages. */
+    public String redactedUrl() {
+      return redact(redisUrl);
+    }
+
+    @Override
+    public String toString() {
+      return "Shared[mode=" + mode + ", redisUrl=" + redactedUrl() + ", keyPrefix=" + keyPrefix + ", timeout="
+          + timeout + ", retry=" + retry + "]";
+    }
+
+    private static void requireRedisUrl(String url) {
+      String key = "throttle.shared.redis-url";
+      if (url == null || url.isBlank()) {
+        throw new WardenConfigException(key, null, "is required when throttle.shared.mode is redis");
+      }
+      java.net.URI uri;
+      try {
+        uri = new java.net.URI(url.trim());
+      } catch (java.net.URISyntaxException e) {
+        throw new WardenConfigException(key, redact(url), "is not a URL: give redis://host:port");
+      }
+      if (!"redis".equals(uri.getScheme()) && !"rediss".equals(uri.getScheme())) {
+        throw new WardenConfigException(key, redact(url), "must start with redis:// or rediss://");
+      }
+      if (uri.getHost() == null || uri.getHost().isEmpty()) {
+        throw new WardenConfigException(key, redact(url), "must name a host, e.g. redis://127.0.0.1:6379");
+      }
+      String path = uri.getPath() == null ? "" : uri.getPath();
+      if (!path.isEmpty() && !path.matches("/\\d{0,2}")) {
+        throw new WardenConfigException(key, redact(url), "may only give a database number as its path");
+      }
+    }
+
+    /** Hides the user-info part (user:password@) of a URL; a text that is no URL is hidden whole. */
+    private static String redact(String url) {
+      if (url == null) {
+        return null;
+      }
+      int scheme = url.indexOf("://");
+      int at = url.lastIndexOf('@');
+      if (at < 0) {
+        return url.contains("://") ? url : "***";
+      }
+      return (scheme < 0 ? "" : url.substring(0, scheme + 3)) + "***" + url.substring(at);
+    }
+  }
+
+  private static void between(String key, Duration d, Duration min, Duration max) {
+    if (d == null || d.compareTo(min) < 0 || d.compareTo(max) > 0) {
+      throw new WardenConfigException(key, String.valueOf(d), "must be between " + min + " and " + max);
     }
   }
 

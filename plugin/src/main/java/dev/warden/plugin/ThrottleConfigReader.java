@@ -22,7 +22,8 @@ final class ThrottleConfigReader {
         surge(s.section("surge")),
         escalation(s.section("escalation")),
         suspensions(s.section("suspensions")),
-        cache(s.section("cache")));
+        cache(s.section("cache")),
+        shared(s.section("shared")));
     limits.finish();
     s.finish();
     return config;
@@ -99,6 +100,20 @@ final class ThrottleConfigReader {
         s.wholeNumber("max-articles"));
     s.finish();
     return cache;
+  }
+
+  private static ThrottleConfig.Shared shared(ConfigSection s) {
+    String mode = s.text("mode");
+    ThrottleConfig.SharedMode parsed;
+    try {
+      parsed = ThrottleConfig.SharedMode.valueOf(String.valueOf(mode).trim().toUpperCase(Locale.ROOT));
+    } catch (IllegalArgumentException e) {
+      throw new WardenConfigException(s.key("mode"), mode, "must be local or redis");
+    }
+    ThrottleConfig.Shared shared = new ThrottleConfig.Shared(parsed, blankToNull(s.text("redis-url")),
+        s.text("key-prefix"), s.duration("timeout"), s.duration("retry"));
+    s.finish();
+    return shared;
   }
 
   private static String blankToNull(String value) {

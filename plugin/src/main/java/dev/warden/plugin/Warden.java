@@ -17,6 +17,8 @@ import dev.warden.plugin.internal.throttle.CaffeineThrottle;
 import dev.warden.plugin.internal.throttle.ClockTicker;
 import dev.warden.plugin.internal.throttle.EnforcedErasure;
 import dev.warden.plugin.internal.throttle.EnforcedSuspensions;
+import dev.warden.plugin.internal.throttle.RedisCounts;
+import dev.warden.plugin.internal.throttle.SharedCounts;
 import dev.warden.plugin.internal.throttle.SuspensionRefresh;
 import dev.warden.plugin.policy.LiveModels;
 import dev.warden.plugin.policy.LiveNarratives;
@@ -114,29 +116,39 @@ public final class Warden implements AutoCloseable {
     ScoreSampler samples = null;
     VersionedNarratives narratives = null;
     RetentionSweeper retention = null;
+    CaffeineThrottle throttle = null;
     try {
       narratives = VersionedNarratives.start(store.narrativeVersions(), models.inForce(),
           config.console().refresh());
       policies = VersionedPolicies.start(store.policyVersions(), PolicySettings.of(config),
           config.console().refresh(), clock);
       LivePolicies live = policies;
-      CaffeineThrottle throttle = new CaffeineThrottle(config.throttle(), () -> live.settings().throttleLimits(),
-          tickerFor(clock), clock);
+      Ticker ticker = tickerFor(clock);
+      throttle = new CaffeineThrottle(config.throttle(), () -> live.settings().throttleLimits(),
+          sharedCounts(config.throttle(), ticker, clock), ticker, clock);
       refresh = SuspensionRefresh.start(store.suspensions(), throttle, config.throttle().suspensionRefresh(), clock);
       samples = ScoreSampler.start(store.scoreSamples(), config.console().samples(), clock);
       retention = RetentionSweeper.start(store.retention(), config.retention(), clock);
       ReleaseOutbox outbox = ReleaseOutbox.start(
           store, ReleaserFactory.create(config.release(), releaserClassLoader()), config.release(), clock);
-      LOG.info("Warden started: model {}, store {}, release {}, throttle {}, policies version {}",
+      LOG.info("Warden started: model {}, store {}, release {}, throttle {} ({}), policies version {}",
           classifier.modelVersion(), config.store().url(), config.release().strategy(),
-          config.throttle().enabled() ? "on" : "off", policies.current().version());
+          config.throttle().enabled() ? "on" : "off", throttle.status().detail(), policies.current().version());
       return new Warden(config, models, narratives, store, outbox, throttle, refresh, policies, samples, retention,
           clock);
     } catch (RuntimeException e) {
-      closeAll(retention, refresh, samples, policies, narratives, models);
+      closeAll(retention, refresh, samples, policies, narratives, models, throttle);
       store.close();
       throw e;
     }
+  }
+
+  /** Redis counts when {@code throttle.shared.mode} is {@code redis} (and the throttle is on), else none. */
+  private static SharedCounts sharedCounts(ThrottleConfig throttle, Ticker ticker, Clock clock) {
+    if (!throttle.enabled() || throttle.shared().mode() != ThrottleConfig.SharedMode.REDIS) {
+      return SharedCounts.NONE;
+    }
+    return RedisCounts.connect(throttle, ticker, clock);
   }
 
   private static void closeAll(AutoCloseable... parts) {
@@ -349,14 +361,14 @@ public final class Warden implements AutoCloseable {
     return closed.get();
   }
 
-  /** Stops the outbox, then closes the store. Idempotent. */
+  /** Stops the background work and the throttle's Redis connection (if shared), then the store. Idempotent. */
   @Override
   public void close() {
     if (!closed.compareAndSet(false, true)) {
       return;
     }
     try {
-      closeAll(retention, suspensionRefresh, policies, samples, narratives, models);
+      closeAll(retention, suspensionRefresh, policies, samples, narratives, models, throttle);
       outbox.close();
     } finally {
       store.close();

@@ -6,9 +6,11 @@ import java.util.List;
 
 /**
  * Decides, before a comment is classified, whether its poster may post now, and remembers what it needs to decide
- * the next one. Checks are cheap (no I/O on the request path) so that a throttled comment costs almost nothing.
- * Implementations are thread-safe. The default one keeps its state per JVM; behind a load balancer each node
- * counts only what it sees (see the README, "Several web nodes").
+ * the next one. Checks are cheap (no I/O on the request path, except one round trip bounded by
+ * {@code throttle.shared.timeout} for an admitted comment in shared mode) so that a throttled comment costs almost
+ * nothing. Implementations are thread-safe. The default one keeps its state per JVM; behind a load balancer each
+ * node counts only what it sees unless {@code throttle.shared.mode} is {@code redis} (see the README, "Several web
+ * nodes").
  */
 public interface ThrottlePolicy {
 

@@ -10,6 +10,7 @@ import dev.warden.plugin.throttle.Surge;
 import dev.warden.plugin.throttle.ThrottleDecision;
 import dev.warden.plugin.throttle.ThrottlePolicy;
 import dev.warden.plugin.throttle.ThrottleReport;
+import dev.warden.plugin.throttle.ThrottleStatus;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Collection;
@@ -42,9 +43,12 @@ import java.util.function.Supplier;
  * show, and tells when a suspension (an instant from the store) ends. Memory is bounded by {@code throttle.cache}.
  * See {@link PosterState} for the bound on one poster's history.
  *
+ * <p>With {@link SharedCounts} (shared mode), a comment this node admits is also checked against the counts all
+ * nodes share (interval, window, per-article and per-address allowances); everything else stays per node.
+ *
  * <p>Thread-safe, with no lock shared by different posters on the request path.
  */
-public final class CaffeineThrottle implements ThrottlePolicy {
+public final class CaffeineThrottle implements ThrottlePolicy, AutoCloseable {
   private static final ThrottleDecision SURGE_HOLD = ThrottleDecision.hold(ThrottleDecision.SURGE, null);
 
   private final boolean enabled;
@@ -55,6 +59,7 @@ public final class CaffeineThrottle implements ThrottlePolicy {
   private final CoordinationTracker coordination;
   private final SurgeDetector surges;
   private final ThrottleCounters counters;
+  private final SharedCounts shared;
   /** Entries evicted from any bounded cache because of its bound. */
   private final LongAdder evictions = new LongAdder();
 
@@ -71,13 +76,23 @@ public final class CaffeineThrottle implements ThrottlePolicy {
    */
   public CaffeineThrottle(ThrottleConfig config, Supplier<ThrottleConfig.PolicyLimits> limits, Ticker ticker,
       Clock clock) {
+    this(config, limits, SharedCounts.NONE, ticker, clock);
+  }
+
+  /**
+   * A throttle that also keeps its allowances in {@code shared} (the counts of all nodes); closing the throttle
+   * closes them.
+   */
+  public CaffeineThrottle(ThrottleConfig config, Supplier<ThrottleConfig.PolicyLimits> limits, SharedCounts shared,
+      Ticker ticker, Clock clock) {
     Objects.requireNonNull(config, "config");
+    this.shared = Objects.requireNonNull(shared, "shared");
     this.ticker = Objects.requireNonNull(ticker, "ticker");
     Objects.requireNonNull(clock, "clock");
     this.enabled = config.enabled();
     this.surgeEnabled = config.surge().enabled();
     this.suspensions = new Suspensions(clock);
-    this.posters = new PosterGate(config, limits, ticker, evictions);
+    this.posters = new PosterGate(config, limits, ticker, evictions, shared);
     this.coordination = new CoordinationTracker(config, ticker, clock, evictions);
     this.surges = new SurgeDetector(config, ticker, clock, evictions);
     this.counters = new ThrottleCounters(ticker, clock, evictions);
@@ -167,6 +182,17 @@ public final class CaffeineThrottle implements ThrottlePolicy {
   @Override
   public List<CoordinatedGroup> coordinatedGroups(int limit) {
     return coordination.groups(limit, ticker.read());
+  }
+
+  @Override
+  public ThrottleStatus status() {
+    return shared.status();
+  }
+
+  /** Closes the shared counts (the Redis connection), if any. */
+  @Override
+  public void close() {
+    shared.close();
   }
 
   /** The estimated entry count of each bounded cache; for measurements. */

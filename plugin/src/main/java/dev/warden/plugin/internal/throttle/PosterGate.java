@@ -44,6 +44,7 @@ final class PosterGate {
   private final Escalation escalation;
   private final Cache<String, PosterState> states;
   private final Function<String, PosterState> newState;
+  private final SharedCounts shared;
   /** Derived from the limits last supplied. */
   private volatile Allowances allowances;
 
@@ -96,8 +97,9 @@ final class PosterGate {
   }
 
   PosterGate(ThrottleConfig config, Supplier<ThrottleConfig.PolicyLimits> limits, Ticker ticker,
-      LongAdder evictions) {
+      LongAdder evictions, SharedCounts shared) {
     this.limits = limits;
+    this.shared = shared;
     this.duplicateWindow = config.duplicateWindow().toNanos();
     this.addressMax = config.perAddress().max();
     this.addressWindow = config.perAddress().window().toNanos();
@@ -152,10 +154,15 @@ final class PosterGate {
       boolean checkAddress, PostAttempt attempt, TextFingerprint text, long articleHash, long now) {
     // A poster tracked before a publisher raised an allowance needs the longer history the new one counts back.
     poster.ensureHistory(current.historyLimit());
-    ThrottleDecision refusal = posterRefusal(poster,
-        current.rules(attempt.conflict(), attempt.section()), text, articleHash, now);
+    Rules rules = current.rules(attempt.conflict(), attempt.section());
+    ThrottleDecision refusal = posterRefusal(poster, rules, text, articleHash, now);
     if (refusal == null && checkAddress) {
       refusal = addressRefusal(address, now);
+    }
+    if (refusal == null && shared != SharedCounts.NONE) {
+      // Asked last, under the poster's monitor: what this node can refuse alone costs no round trip, and two
+      // requests of one poster on this node cannot pass the shared count together.
+      refusal = shared.admit(sharedAttempt(poster, rules, checkAddress, attempt, articleHash, now), now);
     }
     if (refusal == null) {
       poster.recordPost(now, articleHash, text.hash(), current.historyRetention());
@@ -187,6 +194,14 @@ final class PosterGate {
       return refuse(ThrottleDecision.ARTICLE_LIMIT, oldestOnArticle + rules.articleWindow - now);
     }
     return null;
+  }
+
+  private SharedAttempt sharedAttempt(PosterState poster, Rules rules, boolean checkAddress, PostAttempt attempt,
+      long articleHash, long now) {
+    double multiplier = escalation.multiplier(poster.strikes(now, escalation.decay()));
+    return new SharedAttempt(attempt.posterKey(), attempt.addressKey(), checkAddress, articleHash,
+        escalation.lengthen(rules.minInterval, multiplier), escalation.shrink(rules.windowMax, multiplier),
+        rules.window, rules.articleMax, rules.articleWindow, addressMax, addressWindow);
   }
 
   private ThrottleDecision addressRefusal(PosterState address, long now) {
