@@ -4,8 +4,10 @@ import java.io.PrintStream;
 import org.slf4j.LoggerFactory;
 
 /**
- * {@code java -jar warden-demo.jar [--host 0.0.0.0] [--port 8080] [--data-dir ./warden-data] [--no-warden]}:
- * starts the demo news site with Warden, prints where to look, and stops cleanly on SIGTERM or Ctrl-C.
+ * {@code java -jar warden-demo.jar [--host 0.0.0.0] [--port 8080] [--data-dir ./warden-data] [--no-warden]
+ * [--store-url jdbc:postgresql://...] [--release-target URL] [--release-lease 30s]}: starts the demo news site with
+ * Warden, prints where to look, and stops cleanly on SIGTERM or Ctrl-C. Several nodes given the same
+ * {@code --store-url} (each with its own {@code --data-dir} and port) share one moderation queue.
  */
 public final class DemoLauncher {
   private DemoLauncher() {}
@@ -17,7 +19,8 @@ public final class DemoLauncher {
     } catch (IllegalArgumentException e) {
       System.err.println("warden-demo: " + e.getMessage());
       System.err.println("usage: java -jar warden-demo.jar [--host 0.0.0.0] [--port 8080]"
-          + " [--data-dir ./warden-data] [--no-warden]");
+          + " [--data-dir ./warden-data] [--no-warden] [--store-url jdbc:postgresql://...]"
+          + " [--release-target URL] [--release-lease 30s]");
       System.exit(2);
       return;
     }
@@ -54,7 +57,16 @@ public final class DemoLauncher {
               ? " (random; set " + DemoServer.PASSWORD_ENV + " to choose one)" : ""));
     }
     out.println("  Data:        " + options.dataDir());
+    if (demo.wardenEnabled() && options.storeUrl() != null) {
+      out.println("  Store:       " + storeName(options.storeUrl()) + " (shared by every node given this URL)");
+    }
     out.println("Stop with Ctrl-C.");
     out.flush();
+  }
+
+  /** The store URL without its query (which may carry a user and password). */
+  static String storeName(String url) {
+    int query = url.indexOf('?');
+    return query < 0 ? url : url.substring(0, query);
   }
 }

@@ -176,8 +176,10 @@ public final class DemoServer implements AutoCloseable {
 
   private static Path writeWardenConfig(DemoOptions options, int port, String password) throws IOException {
     String hash = PasswordHasher.hash(password.toCharArray());
+    URI target = options.releaseTarget() != null ? options.releaseTarget()
+        : URI.create("http://" + uriHost(localHost(options.host())) + ":" + port);
     return new DemoWardenConfig(new SecureRandom())
-        .write(options.dataDir(), uriHost(localHost(options.host())), port, hash);
+        .write(options.dataDir(), options.storeUrl(), target, options.releaseLeaseOrDefault(), hash);
   }
 
   /** What a container does with the jars in WEB-INF/lib: runs every initializer they declare. */

@@ -3,12 +3,14 @@ package dev.warden.demo;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
+import java.time.Duration;
 import java.util.Base64;
 import java.util.Map;
 
@@ -29,17 +31,35 @@ final class DemoWardenConfig {
   }
 
   /**
-   * Writes {@code <dataDir>/warden.yaml} and returns its path.
+   * Writes {@code <dataDir>/warden.yaml} for a single node on H2 in the data directory, replaying to itself.
    *
    * @param releaseHost the host the release replay reaches the site on (loopback for a wildcard bind)
    * @param passwordHash the moderator's {@code pbkdf2-sha256$...} hash
    */
   Path write(Path dataDir, String releaseHost, int port, String passwordHash) throws IOException {
+    return write(dataDir, null, URI.create("http://" + releaseHost + ":" + port),
+        DemoOptions.DEFAULT_RELEASE_LEASE, passwordHash);
+  }
+
+  /**
+   * Writes {@code <dataDir>/warden.yaml} and returns its path.
+   *
+   * @param storeUrl Warden's store, or null for H2 in the data directory
+   * @param releaseTarget where approved comments are replayed
+   * @param lease the delivery claim's lease; the replay's timeout is a third of it, at most 10 s
+   * @param passwordHash the moderator's {@code pbkdf2-sha256$...} hash
+   */
+  Path write(Path dataDir, String storeUrl, URI releaseTarget, Duration lease, String passwordHash)
+      throws IOException {
+    String dir = dataDir.toString().replace('\\', '/');
+    long timeout = Math.max(1, Math.min(10, lease.toSeconds() / 3));
     String yaml = template();
     Map<String, String> values = Map.of(
-        "@DATA_DIR@", dataDir.toString().replace('\\', '/'),
-        "@RELEASE_HOST@", releaseHost,
-        "@PORT@", Integer.toString(port),
+        "@DATA_DIR@", dir,
+        "@STORE_URL@", storeUrl != null ? storeUrl : "jdbc:h2:file:" + dir + "/warden",
+        "@RELEASE_TARGET@", releaseTarget.toString(),
+        "@RELEASE_LEASE@", lease.toSeconds() + "s",
+        "@REQUEST_TIMEOUT@", timeout + "s",
         "@RELEASE_SECRET@", releaseSecret(dataDir),
         "@PASSWORD_HASH@", passwordHash);
     for (Map.Entry<String, String> e : values.entrySet()) {

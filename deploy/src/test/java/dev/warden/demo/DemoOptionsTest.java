@@ -3,7 +3,9 @@ package dev.warden.demo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.net.URI;
 import java.nio.file.Path;
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
 class DemoOptionsTest {
@@ -23,6 +25,27 @@ class DemoOptionsTest {
     assertThat(options.dataDir()).isEqualTo(Path.of("/tmp/x"));
     assertThat(options.warden()).isFalse();
     assertThat(options.host()).isEqualTo("127.0.0.1");
+  }
+
+  @Test
+  void nodeFlagsNameASharedStoreAReleaseTargetAndALease() {
+    DemoOptions options = DemoOptions.parse("--store-url", "jdbc:postgresql://db:5432/news?user=warden&password=s3cret",
+        "--release-target", "http://10.0.0.5:8080", "--release-lease", "3s");
+
+    assertThat(options.storeUrl()).isEqualTo("jdbc:postgresql://db:5432/news?user=warden&password=s3cret");
+    assertThat(options.releaseTarget()).isEqualTo(URI.create("http://10.0.0.5:8080"));
+    assertThat(options.releaseLeaseOrDefault()).isEqualTo(Duration.ofSeconds(3));
+    assertThat(options.toString()).as("the URL may carry a password").doesNotContain("s3cret");
+    assertThat(DemoOptions.parse("--release-lease", "PT1M").releaseLease()).isEqualTo(Duration.ofMinutes(1));
+    assertThat(DemoOptions.defaults().releaseLeaseOrDefault()).isEqualTo(Duration.ofSeconds(30));
+  }
+
+  @Test
+  void badNodeFlagsAreNamed() {
+    assertThatThrownBy(() -> DemoOptions.parse("--store-url", "postgres://db")).hasMessageContaining("--store-url");
+    assertThatThrownBy(() -> DemoOptions.parse("--release-target", "ftp://x")).hasMessageContaining("--release-target");
+    assertThatThrownBy(() -> DemoOptions.parse("--release-lease", "soon")).hasMessageContaining("--release-lease");
+    assertThatThrownBy(() -> DemoOptions.parse("--release-lease", "1s")).hasMessageContaining("at least 2s");
   }
 
   @Test

@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
 import java.security.SecureRandom;
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -32,6 +33,20 @@ class DemoWardenConfigTest {
       assertThat(user.roles()).containsExactly("moderator", "publisher");
       assertThat(PasswordHasher.verify("a demo password".toCharArray(), user.passwordHash())).isTrue();
     });
+  }
+
+  @Test
+  void aNodeOnASharedStoreGetsItsUrlTargetAndALeaseLongerThanTheReplayTimeout() throws Exception {
+    String hash = PasswordHasher.hash("a demo password".toCharArray());
+    String url = "jdbc:postgresql://127.0.0.1:5432/test?user=postgres&currentSchema=news";
+
+    WardenConfig config = WardenConfig.load(writer.write(dataDir, url, URI.create("http://127.0.0.1:9"),
+        Duration.ofSeconds(3), hash));
+
+    assertThat(config.store().url()).isEqualTo(url);
+    assertThat(config.release().target()).isEqualTo(URI.create("http://127.0.0.1:9"));
+    assertThat(config.release().lease()).isEqualTo(Duration.ofSeconds(3));
+    assertThat(config.release().requestTimeout()).isEqualTo(Duration.ofSeconds(1));
   }
 
   @Test

@@ -269,6 +269,11 @@ final class WardenConfigReader {
       throw new WardenConfigException(s.key("max-backoff"), release.maxBackoff().toString(),
           "must not be shorter than release.initial-backoff");
     }
+    if (release.requestTimeout().compareTo(release.lease()) >= 0) {
+      // A worker still waiting for the site after its lease ended could see another node deliver the comment too.
+      throw new WardenConfigException(s.key("request-timeout"), release.requestTimeout().toString(),
+          "must be shorter than release.lease (" + release.lease() + ")");
+    }
     s.finish();
     return release;
   }

@@ -183,7 +183,7 @@ class PolicySettingsTest {
   @Test
   void theConsoleSectionHasDefaultsAndNamesBadKeys() {
     ConsoleConfig console = config("").console();
-    assertThat(console.refresh()).isEqualTo(Duration.ofSeconds(30));
+    assertThat(console.refresh()).isEqualTo(Duration.ofSeconds(5));
     assertThat(console.samples().retention()).isEqualTo(Duration.ofDays(30));
     assertThat(console.samples().maxRows()).isEqualTo(1_000_000);
     assertThat(console.samples().enabled()).isTrue();

@@ -130,7 +130,7 @@ class WardenConfigTest {
           lease: PT45S
           initial-backoff: 1m
           max-backoff: 1h
-          request-timeout: 1d
+          request-timeout: 30s
         """.replace("release:\n", "release:\n  secret: " + SECRET + "\n"));
 
     assertThat(config.limits().maxBody()).isEqualTo(1024 * 1024);
@@ -138,7 +138,7 @@ class WardenConfigTest {
     assertThat(config.release().lease()).isEqualTo(Duration.ofSeconds(45));
     assertThat(config.release().initialBackoff()).isEqualTo(Duration.ofMinutes(1));
     assertThat(config.release().maxBackoff()).isEqualTo(Duration.ofHours(1));
-    assertThat(config.release().requestTimeout()).isEqualTo(Duration.ofDays(1));
+    assertThat(config.release().requestTimeout()).isEqualTo(Duration.ofSeconds(30));
   }
 
   @Test
@@ -180,6 +180,7 @@ class WardenConfigTest {
       limits.max-body                        | 'limits: {max-body: 64KB}'
       release.poll-interval                  | 'release: {secret: $S, poll-interval: soon}'
       release.max-attempts                   | 'release: {secret: $S, max-attempts: 0}'
+      release.request-timeout                | 'release: {secret: $S, lease: 10s, request-timeout: 10s}'
       release.strategy                       | 'release: {secret: $S, strategy: carrier-pigeon}'
       release.target                         | 'release: {secret: $S, target: "ftp://example.com"}'
       store.url                              | 'store: {url: "postgres://db"}'

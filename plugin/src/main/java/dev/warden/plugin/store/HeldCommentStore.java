@@ -139,7 +139,8 @@ public interface HeldCommentStore {
 
   /**
    * Consumes the release nonce of an approved comment, once: true the first time the right nonce is given for a
-   * comment that is claimed for delivery, false otherwise (wrong nonce, replayed, not approved).
+   * comment whose claim is still leased, false otherwise (wrong nonce, replayed, lease expired, not approved). An
+   * expired claim's replay is refused because another worker may be taking the comment over at that moment.
    */
   boolean consumeReleaseNonce(String id, String nonce);
 
@@ -151,6 +152,15 @@ public interface HeldCommentStore {
    * {@code retryAt} is null, becomes {@link CommentStatus#DELIVERY_FAILED}.
    */
   void recordDeliveryFailure(String id, String error, Instant retryAt);
+
+  /**
+   * Records a failed attempt of one delivery claim, fenced by the claim's lease: a worker whose lease expired and
+   * was taken over by another worker changes nothing (returns false), so it cannot clear the newer claim or count
+   * an attempt against it.
+   *
+   * @return true if the failure was recorded
+   */
+  boolean recordDeliveryFailure(ReleaseClaim claim, String error, Instant retryAt);
 
   /** Checks that the database answers; throws {@link StoreException} if not. */
   void ping();

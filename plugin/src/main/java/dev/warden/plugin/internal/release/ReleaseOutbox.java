@@ -4,6 +4,8 @@ import dev.warden.plugin.ReleaseConfig;
 import dev.warden.plugin.spi.CommentReleaser;
 import dev.warden.plugin.store.HeldCommentStore;
 import dev.warden.plugin.store.ReleaseClaim;
+import java.net.ConnectException;
+import java.net.http.HttpConnectTimeoutException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -111,18 +113,37 @@ public final class ReleaseOutbox implements AutoCloseable {
   private void recordFailure(ReleaseClaim claim, Throwable failure) {
     String id = claim.comment().id();
     int attempt = claim.comment().deliveryAttempts() + 1;
-    Instant retryAt = attempt >= config.maxAttempts()
-        ? null
-        : clock.instant().plus(backoff(config.initialBackoff(), config.maxBackoff(), attempt - 1));
+    Instant retryAt = attempt >= config.maxAttempts() ? null : retryAt(claim, failure, attempt);
     String error = failure.getClass().getSimpleName() + ": " + failure.getMessage();
-    store.recordDeliveryFailure(id, error, retryAt);
-    if (retryAt == null) {
+    if (!store.recordDeliveryFailure(claim, error, retryAt)) {
+      LOG.warn("release of comment {} failed after its lease was taken over or it was delivered; not counted: {}",
+          id, error);
+    } else if (retryAt == null) {
       LOG.warn("release of comment {} failed (attempt {} of {}), giving up: {}", id, attempt,
           config.maxAttempts(), error);
     } else {
       LOG.warn("release of comment {} failed (attempt {} of {}), retrying at {}: {}", id, attempt,
           config.maxAttempts(), retryAt, error);
     }
+  }
+
+  /**
+   * When to try again: after the backoff, but if the site never answered (a timeout, a dropped connection, an
+   * unknown releaser error) not before the claim's lease ends, because the site may still be storing the comment
+   * and a retry before then could deliver it twice. A refusal (an HTTP status) or a connection that was never made
+   * means the site is not storing it, so only the backoff applies.
+   */
+  Instant retryAt(ReleaseClaim claim, Throwable failure, int attempt) {
+    Instant afterBackoff = clock.instant().plus(backoff(config.initialBackoff(), config.maxBackoff(), attempt - 1));
+    if (siteSurelyNotStoring(failure) || afterBackoff.isAfter(claim.leaseUntil())) {
+      return afterBackoff;
+    }
+    return claim.leaseUntil();
+  }
+
+  private static boolean siteSurelyNotStoring(Throwable failure) {
+    return failure instanceof ReleaseRefusedException || failure instanceof ConnectException
+        || failure instanceof HttpConnectTimeoutException;
   }
 
   /** {@code initial * 2^previousAttempts}, capped at {@code max} (without overflowing). */

@@ -60,12 +60,14 @@ public final class JdbcCommentStore implements HeldCommentStore, AutoCloseable {
       + " reject_reason = ?, next_attempt_at = ?, version = version + 1"
       + " WHERE id = ? AND status IN ('PENDING', 'AUTO_REJECTED')";
   private static final String CONSUME_NONCE = "UPDATE warden_comment SET release_nonce = NULL,"
-      + " version = version + 1 WHERE id = ? AND status = 'APPROVED' AND release_nonce = ?";
+      + " version = version + 1 WHERE id = ? AND status = 'APPROVED' AND release_nonce = ? AND lease_until >= ?";
   private static final String DELIVERED = "UPDATE warden_comment SET status = 'DELIVERED', delivered_at = ?,"
       + " lease_until = NULL, release_nonce = NULL, version = version + 1 WHERE id = ? AND status = 'APPROVED'";
   private static final String FAILED = "UPDATE warden_comment SET status = ?, delivery_attempts ="
       + " delivery_attempts + 1, last_error = ?, next_attempt_at = ?, lease_until = NULL, release_nonce = NULL,"
       + " version = version + 1 WHERE id = ? AND status = 'APPROVED'";
+  // Fenced by the claim's lease: every new claim moves lease_until forward, so a stale worker matches no row.
+  private static final String CLAIM_FAILED = FAILED + " AND lease_until = ?";
   private static final String GROUP = "SELECT " + CommentRows.COLUMNS + " FROM warden_comment WHERE group_key = ?"
       + " ORDER BY received_at DESC, id DESC LIMIT ?";
   private static final String COUNTS = "SELECT status, COUNT(*) FROM warden_comment GROUP BY status";
@@ -386,6 +388,7 @@ public final class JdbcCommentStore implements HeldCommentStore, AutoCloseable {
       try (PreparedStatement ps = c.prepareStatement(CONSUME_NONCE)) {
         ps.setString(1, id);
         ps.setString(2, nonce);
+        CommentRows.setInstant(ps, 3, clock.instant());
         return ps.executeUpdate() == 1;
       }
     });
@@ -431,6 +434,31 @@ public final class JdbcCommentStore implements HeldCommentStore, AutoCloseable {
         }
       }
       return null;
+    });
+  }
+
+  @Override
+  public boolean recordDeliveryFailure(ReleaseClaim claim, String error, Instant retryAt) {
+    Objects.requireNonNull(claim, "claim");
+    String id = claim.comment().id();
+    String message = AuditLog.truncate(error == null ? "unknown error" : error, MAX_ERROR);
+    CommentStatus after = retryAt == null ? CommentStatus.DELIVERY_FAILED : CommentStatus.APPROVED;
+    Instant now = clock.instant();
+    return db.inTransaction("record delivery failure", c -> {
+      try (PreparedStatement ps = c.prepareStatement(CLAIM_FAILED)) {
+        ps.setString(1, after.name());
+        ps.setString(2, message);
+        CommentRows.setInstant(ps, 3, retryAt);
+        ps.setString(4, id);
+        CommentRows.setInstant(ps, 5, claim.leaseUntil());
+        if (ps.executeUpdate() != 1) {
+          return false; // delivered meanwhile, or the lease expired and another worker holds the comment
+        }
+        String action = retryAt == null ? "delivery_failed" : "delivery_retry";
+        AuditLog.append(c, new AuditEvent(now, AuditLog.RELEASE_ACTOR, action, id, CommentStatus.APPROVED,
+            after, message));
+        return true;
+      }
     });
   }
 

@@ -11,6 +11,7 @@ import dev.warden.plugin.internal.store.MutableClock;
 import dev.warden.plugin.spi.CommentReleaser;
 import dev.warden.plugin.store.CommentStatus;
 import dev.warden.plugin.store.HeldComment;
+import dev.warden.plugin.store.ReleaseClaim;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -148,7 +149,8 @@ class ReleaseOutboxTest {
 
   @Test
   void aKilledWorkersLeaseExpiresAndAnotherWorkerDeliversIt() throws Exception {
-    MutableClock clock = new MutableClock(Instant.parse("2026-03-01T12:00:00Z"));
+    // The site's filter checks the lease on the real clock, so the nodes' clock starts at the real time.
+    MutableClock clock = new MutableClock(Instant.now());
     JdbcCommentStore nodeA = open(clock);
     JdbcCommentStore nodeB = open(clock);
     CountDownLatch claimed = new CountDownLatch(1);
@@ -202,6 +204,24 @@ class ReleaseOutboxTest {
     eventually(() -> status(good.id()) == CommentStatus.DELIVERED);
     assertThat(delivered).containsExactly(good.id());
     assertThat(store.find(bad.id()).orElseThrow().lastDeliveryError()).contains("site plugin bug");
+  }
+
+  @Test
+  void aDeliveryTheSiteNeverAnsweredIsNotRetriedBeforeItsLeaseEnds() {
+    MutableClock clock = new MutableClock(Instant.parse("2026-03-01T12:00:00Z"));
+    ReleaseOutbox outbox = start(store, config(NEVER, Duration.ofSeconds(2), 5), clock);
+    HeldComment comment = approved(store, "x");
+    ReleaseClaim claim = new ReleaseClaim(comment, "nonce", clock.instant().plus(LEASE));
+    Instant afterBackoff = clock.instant().plusSeconds(2);
+
+    assertThat(outbox.retryAt(claim, new java.net.http.HttpTimeoutException("request timed out"), 1))
+        .as("the site may still be storing it").isEqualTo(claim.leaseUntil());
+    assertThat(outbox.retryAt(claim, new IllegalStateException("site plugin bug"), 1))
+        .as("unknown outcome").isEqualTo(claim.leaseUntil());
+    assertThat(outbox.retryAt(claim, new ReleaseRefusedException(comment.id(), 503), 1))
+        .as("the site answered").isEqualTo(afterBackoff);
+    assertThat(outbox.retryAt(claim, new java.net.ConnectException("Connection refused"), 1))
+        .as("never reached the site").isEqualTo(afterBackoff);
   }
 
   @Test

@@ -297,6 +297,49 @@ abstract class CommentStoreContract {
   }
 
   @Test
+  void aReplayArrivingAfterItsLeaseExpiredIsRefusedEvenBeforeATakeover() {
+    String id = held("x", T0).id();
+    store.approve(id, "maria");
+    ReleaseClaim slow = store.claimNextDelivery(LEASE).orElseThrow();
+
+    clock.advance(LEASE.plusSeconds(1));
+
+    assertThat(store.consumeReleaseNonce(id, slow.nonce()))
+        .as("another worker may be claiming it right now").isFalse();
+    assertThat(store.claimNextDelivery(LEASE)).map(c -> c.comment().id()).contains(id);
+  }
+
+  @Test
+  void aWorkerWhoseLeaseWasTakenOverCannotClearTheNewClaim() {
+    String id = held("x", T0).id();
+    store.approve(id, "maria");
+    ReleaseClaim stale = store.claimNextDelivery(LEASE).orElseThrow();
+    clock.advance(LEASE.plusSeconds(1));
+    ReleaseClaim current = store.claimNextDelivery(LEASE).orElseThrow();
+
+    boolean recorded = store.recordDeliveryFailure(stale, "timeout", clock.instant());
+
+    assertThat(recorded).isFalse();
+    HeldComment now = store.find(id).orElseThrow();
+    assertThat(now.deliveryAttempts()).isZero();
+    assertThat(store.claimNextDelivery(LEASE)).as("still leased to the new worker").isEmpty();
+    assertThat(store.consumeReleaseNonce(id, current.nonce())).isTrue();
+  }
+
+  @Test
+  void aFailureOfTheCurrentClaimIsCountedAndFreesTheComment() {
+    String id = held("x", T0).id();
+    store.approve(id, "maria");
+    ReleaseClaim claim = store.claimNextDelivery(LEASE).orElseThrow();
+
+    boolean recorded = store.recordDeliveryFailure(claim, "HTTP 503", clock.instant());
+
+    assertThat(recorded).isTrue();
+    assertThat(store.find(id).orElseThrow().deliveryAttempts()).isEqualTo(1);
+    assertThat(store.claimNextDelivery(LEASE)).as("due again at once, lease cleared").isPresent();
+  }
+
+  @Test
   void concurrentWorkersNeverClaimTheSameComment() throws Exception {
     List<String> approved = new ArrayList<>();
     for (int i = 0; i < 12; i++) {
