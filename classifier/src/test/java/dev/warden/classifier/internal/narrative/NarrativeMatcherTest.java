@@ -70,19 +70,4 @@ class NarrativeMatcherTest {
   void aTextWithoutWordsMatchesNothing() {
     assertThat(MATCHER.matchAll(NORMALISER.normalise("🙂 !!! ...")).best()).isZero();
   }
-
-  @Test
-  void matchingIsFast() {
-    var text = NORMALISER.normalise("the ukrainian army shells donetsk every day and the west says nothing about it, "
-        + "while zelensky begs for more money and weapons that end up sold who knows where. wake up people.");
-    for (int i = 0; i < 2000; i++) {
-      MATCHER.matchAll(text);
-    }
-    long start = System.nanoTime();
-    for (int i = 0; i < 2000; i++) {
-      MATCHER.matchAll(text);
-    }
-    // a generous bound (shared CI machines): well under the 1 ms a whole classification may take
-    assertThat((System.nanoTime() - start) / 2000).isLessThan(500_000);
-  }
 }
