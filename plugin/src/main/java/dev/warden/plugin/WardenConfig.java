@@ -30,6 +30,7 @@ public final class WardenConfig {
   private final ModelsConfig models;
   private final ThrottleConfig throttle;
   private final ConsoleConfig console;
+  private final OpsConfig ops;
 
   WardenConfig(
       Path dataDir,
@@ -43,7 +44,8 @@ public final class WardenConfig {
       AdminConfig admin,
       ModelsConfig models,
       ThrottleConfig throttle,
-      ConsoleConfig console) {
+      ConsoleConfig console,
+      OpsConfig ops) {
     this.dataDir = Objects.requireNonNull(dataDir);
     this.endpoints = List.copyOf(endpoints);
     this.limits = Objects.requireNonNull(limits);
@@ -57,6 +59,7 @@ public final class WardenConfig {
     this.models = Objects.requireNonNull(models);
     this.throttle = Objects.requireNonNull(throttle);
     this.console = Objects.requireNonNull(console);
+    this.ops = Objects.requireNonNull(ops);
   }
 
   /**
@@ -152,6 +155,11 @@ public final class WardenConfig {
   /** Live policy versions and the score sample of the publishers' console ({@code console}). */
   public ConsoleConfig console() {
     return console;
+  }
+
+  /** The health and metrics endpoints ({@code metrics} and {@code health}). */
+  public OpsConfig ops() {
+    return ops;
   }
 
   @Override
