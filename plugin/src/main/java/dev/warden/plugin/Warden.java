@@ -5,6 +5,9 @@ import dev.warden.classifier.ClassificationException;
 import dev.warden.classifier.Classifier;
 import dev.warden.plugin.internal.config.WardenConfigLocator;
 import dev.warden.plugin.internal.http.EndpointMatcher;
+import dev.warden.plugin.internal.ops.HealthCheck;
+import dev.warden.plugin.internal.ops.ModerationEvents;
+import dev.warden.plugin.internal.ops.WardenMeters;
 import dev.warden.plugin.internal.policy.ScoreSampler;
 import dev.warden.plugin.internal.policy.VersionedNarratives;
 import dev.warden.plugin.internal.policy.VersionedPolicies;
@@ -62,11 +65,13 @@ public final class Warden implements AutoCloseable {
   private final ScoreSampler samples;
   private final Clock clock;
   private final EndpointMatcher endpoints;
+  private final WardenMeters meters;
+  private final HealthCheck health;
   private final AtomicBoolean closed = new AtomicBoolean();
 
   private Warden(WardenConfig config, VersionedNarratives narratives, JdbcCommentStore store, ReleaseOutbox outbox,
       CaffeineThrottle throttle, SuspensionRefresh suspensionRefresh, VersionedPolicies policies,
-      ScoreSampler samples, Clock clock) {
+      ScoreSampler samples, Clock clock, WardenMeters meters) {
     this.config = config;
     this.narratives = narratives;
     this.store = store;
@@ -78,6 +83,9 @@ public final class Warden implements AutoCloseable {
     this.suspensions = new EnforcedSuspensions(store.suspensions(), throttle, suspensionRefresh::refresh);
     this.clock = clock;
     this.endpoints = new EndpointMatcher(config.endpoints());
+    this.meters = meters;
+    this.health = new HealthCheck(store::deliveryBacklog, narratives::classifier, throttle::status, config.ops(),
+        clock, tickerFor(clock));
   }
 
   /** Starts Warden from a config: opens the store (migrating it), loads the classifier, starts the outbox. */
@@ -95,6 +103,7 @@ public final class Warden implements AutoCloseable {
     SuspensionRefresh refresh = null;
     ScoreSampler samples = null;
     VersionedNarratives narratives = null;
+    WardenMeters meters = null;
     try {
       narratives = VersionedNarratives.start(store.narrativeVersions(), classifier, config.console().refresh());
       policies = VersionedPolicies.start(store.policyVersions(), PolicySettings.of(config),
@@ -104,14 +113,16 @@ public final class Warden implements AutoCloseable {
           tickerFor(clock), clock);
       refresh = SuspensionRefresh.start(store.suspensions(), throttle, config.throttle().suspensionRefresh(), clock);
       samples = ScoreSampler.start(store.scoreSamples(), config.console().samples(), clock);
-      ReleaseOutbox outbox = ReleaseOutbox.start(
-          store, ReleaserFactory.create(config.release(), releaserClassLoader()), config.release(), clock);
+      meters = config.ops().metricsEnabled()
+          ? new WardenMeters(store::counts, config.ops().queueRefresh(), tickerFor(clock)) : null;
+      ReleaseOutbox outbox = ReleaseOutbox.start(store, ReleaserFactory.create(config.release(),
+          releaserClassLoader()), config.release(), clock, meters == null ? ModerationEvents.NONE : meters);
       LOG.info("Warden started: model {}, store {}, release {}, throttle {}, policies version {}",
           classifier.modelVersion(), config.store().url(), config.release().strategy(),
           config.throttle().enabled() ? "on" : "off", policies.current().version());
-      return new Warden(config, narratives, store, outbox, throttle, refresh, policies, samples, clock);
+      return new Warden(config, narratives, store, outbox, throttle, refresh, policies, samples, clock, meters);
     } catch (RuntimeException e) {
-      closeAll(refresh, samples, policies, narratives);
+      closeAll(refresh, samples, policies, narratives, meters);
       store.close();
       throw e;
     }
@@ -297,6 +308,21 @@ public final class Warden implements AutoCloseable {
     return match == null ? Optional.empty() : Optional.ofNullable(match.returnTo(contextPath));
   }
 
+  /** What the filter path reports for the metrics ({@link ModerationEvents#NONE} when metrics are off). */
+  ModerationEvents events() {
+    return meters == null ? ModerationEvents.NONE : meters;
+  }
+
+  /** The Prometheus meters, or null when {@code metrics.enabled} is false. */
+  WardenMeters meters() {
+    return meters;
+  }
+
+  /** The health check behind {@code /warden/health}. */
+  HealthCheck health() {
+    return health;
+  }
+
   /** The clock every component of this instance reads. */
   public Clock clock() {
     return clock;
@@ -319,8 +345,9 @@ public final class Warden implements AutoCloseable {
       return;
     }
     try {
-      closeAll(suspensionRefresh, policies, samples, narratives);
+      closeAll(suspensionRefresh, policies, samples, narratives, health);
       outbox.close();
+      closeAll(meters);
     } finally {
       store.close();
     }
