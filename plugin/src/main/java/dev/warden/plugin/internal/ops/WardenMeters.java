@@ -35,6 +35,8 @@ public final class WardenMeters implements ModerationEvents, AutoCloseable {
   private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
   private final Timer classification;
   private final JvmGcMetrics gc = new JvmGcMetrics();
+  // Held here: a gauge keeps only a weak reference to the object it reads.
+  private final CachedReading<Map<CommentStatus, Long>> depths;
 
   /**
    * @param counts how many comments the store holds per status (a database query)
@@ -49,7 +51,7 @@ public final class WardenMeters implements ModerationEvents, AutoCloseable {
         .minimumExpectedValue(Duration.ofMillis(1))
         .maximumExpectedValue(Duration.ofSeconds(10))
         .register(registry);
-    CachedReading<Map<CommentStatus, Long>> depths = new CachedReading<>(counts, queueRefresh, ticker);
+    depths = new CachedReading<>(counts, queueRefresh, ticker);
     for (CommentStatus status : CommentStatus.values()) {
       Gauge.builder("warden.queue.comments", depths, d -> depth(d.get(), status))
           .description("Stored comments per status")
