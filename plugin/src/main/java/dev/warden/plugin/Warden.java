@@ -118,7 +118,7 @@ public final class Warden implements AutoCloseable {
       ReleaseOutbox outbox = ReleaseOutbox.start(store, ReleaserFactory.create(config.release(),
           releaserClassLoader()), config.release(), clock, meters == null ? ModerationEvents.NONE : meters);
       LOG.info("Warden started: model {}, store {}, release {}, throttle {}, policies version {}",
-          classifier.modelVersion(), config.store().url(), config.release().strategy(),
+          classifier.modelVersion(), store.safeUrl(), config.release().strategy(),
           config.throttle().enabled() ? "on" : "off", policies.current().version());
       return new Warden(config, narratives, store, outbox, throttle, refresh, policies, samples, clock, meters);
     } catch (RuntimeException e) {

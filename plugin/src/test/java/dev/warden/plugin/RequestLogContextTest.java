@@ -138,6 +138,16 @@ class RequestLogContextTest {
   }
 
   @Test
+  void noLineShowsTheDatabasePasswordOfTheStoreUrl() throws Exception {
+    String password = "url-password-never-logged-77";
+    String url = "jdbc:h2:file:" + dataDir.toString().replace('\\', '/') + "/secret;USER=sa;PASSWORD=" + password;
+    warden = Warden.start(TestConfigs.config(dataDir, "store: {url: \"" + url + "\"}\n"));
+
+    assertThat(about("Warden started")).hasSize(1);
+    assertThat(List.copyOf(events.list)).noneMatch(e -> e.getFormattedMessage().contains(password));
+  }
+
+  @Test
   void aScopeRestoresWhatWasThereBeforeIt() {
     try (LogContext.Scope outer = LogContext.request("outer")) {
       try (LogContext.Scope inner = LogContext.comment("c-1")) {

@@ -421,6 +421,11 @@ public final class JdbcCommentStore implements HeldCommentStore, AutoCloseable {
     });
   }
 
+  /** The store's JDBC URL without user info or password, for log lines. */
+  public String safeUrl() {
+    return db.safeUrl();
+  }
+
   /**
    * The release outbox's backlog, in one query that also proves the database answers (the health check).
    *
