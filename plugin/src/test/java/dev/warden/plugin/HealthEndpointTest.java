@@ -142,6 +142,14 @@ class HealthEndpointTest {
   }
 
   @Test
+  void saysDownRatherThanFailingOnceWardenIsStopped() throws Exception {
+    start("health: {cache: 0s}\n");
+    warden.close();
+
+    assertThat(health(503).at("/checks/database/status").asText()).isEqualTo("down");
+  }
+
+  @Test
   void answersOnlyGet() throws Exception {
     start("");
     HttpResponse<String> post = site.postJson("/warden/health", "{}");

@@ -14,6 +14,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
@@ -75,7 +76,9 @@ public final class HealthCheck implements AutoCloseable {
 
   /** The current answer, at most {@code health.cache} old. */
   public Report report() {
-    return cached.get();
+    Report report = cached.get();
+    // Null only if the very first check failed unexpectedly: say down rather than fail the request.
+    return report != null ? report : new Report(503, Map.of("status", "down"));
   }
 
   private Report check() {
@@ -118,6 +121,9 @@ public final class HealthCheck implements AutoCloseable {
       Thread.currentThread().interrupt();
       database.put("status", "down");
       database.put("error", "interrupted");
+    } catch (RejectedExecutionException e) {
+      database.put("status", "down");
+      database.put("error", "Warden is stopped");
     }
     delivery.put("status", "unknown");
     return false;
