@@ -432,7 +432,7 @@ public final class JdbcCommentStore implements HeldCommentStore, AutoCloseable {
    * @param timeout the longest the query may run; the pool's own wait for a connection comes on top
    */
   public DeliveryBacklog deliveryBacklog(Duration timeout) {
-    return db.inTransaction("delivery backlog", c -> {
+    return db.inCheckedTransaction("delivery backlog", timeout, c -> {
       long approved = 0;
       long failed = 0;
       Instant oldest = null;
