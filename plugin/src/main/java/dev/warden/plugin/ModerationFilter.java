@@ -3,8 +3,10 @@ package dev.warden.plugin;
 import com.github.benmanes.caffeine.cache.Ticker;
 import dev.warden.plugin.internal.config.WardenConfigLocator;
 import dev.warden.plugin.internal.http.EndpointMatcher;
+import dev.warden.plugin.internal.http.OpsEndpoints;
 import dev.warden.plugin.internal.http.StatusPage;
 import dev.warden.plugin.internal.http.SubmissionHandler;
+import dev.warden.plugin.internal.ops.LogContext;
 import dev.warden.plugin.internal.policy.ArticlePolicies;
 import dev.warden.plugin.internal.policy.Moderator;
 import jakarta.servlet.Filter;
@@ -23,8 +25,12 @@ import java.io.IOException;
  * body re-exposed, or held (202 / 303 {@code ?comment=pending}), or rejected (422 / 303 {@code ?comment=rejected});
  * a signed release replay of an approved comment is verified and let through once. Held and rejected comments
  * get a status link, {@code <context>/warden/status/{token}}, which the filter answers itself (so it must be mapped
- * to {@code /*}, or at least to {@code /warden/status/*} as well as the comment endpoints). A reader never gets an
- * error page from Warden: bad input gets a 4xx, an unavailable store a 503 with {@code Retry-After}.
+ * to {@code /*}, or at least to {@code /warden/status/*} as well as the comment endpoints). It also answers the
+ * operators' {@code <context>/warden/health} and {@code <context>/warden/metrics} ({@link OpsEndpoints}). A reader
+ * never gets an error page from Warden: bad input gets a 4xx, an unavailable store a 503 with {@code Retry-After}.
+ * Each comment submission gets a request id, sent back as {@value LogContext#RESPONSE_HEADER} and put in the SLF4J
+ * MDC ({@value LogContext#REQUEST}, and {@value LogContext#COMMENT} once the comment is stored) while the filter
+ * and the site handle it.
  *
  * <p>Init parameters:
  *
@@ -46,6 +52,7 @@ public class ModerationFilter implements Filter {
   private boolean ownsWarden;
   private volatile SubmissionHandler handler;
   private volatile StatusPage statusPage;
+  private volatile OpsEndpoints ops;
 
   /** For containers: the Warden is found or started in {@link #init(FilterConfig)}. */
   public ModerationFilter() {}
@@ -54,6 +61,7 @@ public class ModerationFilter implements Filter {
   public ModerationFilter(Warden warden) {
     this.warden = warden;
     this.statusPage = new StatusPage(warden.comments());
+    this.ops = opsFor(warden);
     this.handler = handlerFor(warden);
   }
 
@@ -67,6 +75,7 @@ public class ModerationFilter implements Filter {
     warden = obtained.warden();
     ownsWarden = obtained.started();
     statusPage = new StatusPage(warden.comments());
+    ops = opsFor(warden);
     handler = handlerFor(warden);
   }
 
@@ -76,7 +85,11 @@ public class ModerationFilter implements Filter {
         Ticker.systemTicker());
     Moderator moderator = new Moderator(warden::classifier, articles);
     return new SubmissionHandler(config, moderator, warden.throttle(), warden.comments(), warden.scoreSink(),
-        warden.clock());
+        warden.clock(), warden.events());
+  }
+
+  private static OpsEndpoints opsFor(Warden warden) {
+    return new OpsEndpoints(warden.health(), warden.meters(), warden.config().ops().scrapeToken());
   }
 
   @Override
@@ -94,14 +107,24 @@ public class ModerationFilter implements Filter {
       status.handle(http, httpResponse);
       return;
     }
+    OpsEndpoints operators = ops;
+    if (operators != null && operators.matches(http)) {
+      operators.handle(http, httpResponse);
+      return;
+    }
     EndpointMatcher.Match match = submissions.match(http);
     if (match == null) {
       chain.doFilter(request, response);
       return;
     }
-    if (submissions.handle(match, http, httpResponse) instanceof SubmissionHandler.PassOn pass) {
-      chain.doFilter(pass.request(), response);
-      submissions.afterPassOn(pass, httpResponse);
+    String requestId = LogContext.newRequestId();
+    httpResponse.setHeader(LogContext.RESPONSE_HEADER, requestId);
+    // The site's own servlet runs inside the scope too, so its log lines about this comment carry the id.
+    try (LogContext.Scope scope = LogContext.request(requestId)) {
+      if (submissions.handle(match, http, httpResponse) instanceof SubmissionHandler.PassOn pass) {
+        chain.doFilter(pass.request(), response);
+        submissions.afterPassOn(pass, httpResponse);
+      }
     }
   }
 
@@ -109,6 +132,7 @@ public class ModerationFilter implements Filter {
   public void destroy() {
     handler = null;
     statusPage = null;
+    ops = null;
     if (ownsWarden && warden != null) {
       warden.close();
     }

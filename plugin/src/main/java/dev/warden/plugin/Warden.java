@@ -6,6 +6,9 @@ import dev.warden.classifier.Classifier;
 import dev.warden.plugin.internal.config.WardenConfigLocator;
 import dev.warden.plugin.internal.http.EndpointMatcher;
 import dev.warden.plugin.internal.models.WatchedModels;
+import dev.warden.plugin.internal.ops.HealthCheck;
+import dev.warden.plugin.internal.ops.ModerationEvents;
+import dev.warden.plugin.internal.ops.WardenMeters;
 import dev.warden.plugin.internal.policy.ScoreSampler;
 import dev.warden.plugin.internal.policy.VersionedNarratives;
 import dev.warden.plugin.internal.policy.VersionedPolicies;
@@ -72,11 +75,13 @@ public final class Warden implements AutoCloseable {
   private final EndpointMatcher endpoints;
   private final RetentionSweeper retention;
   private final PosterDataStore posterData;
+  private final WardenMeters meters;
+  private final HealthCheck health;
   private final AtomicBoolean closed = new AtomicBoolean();
 
   private Warden(WardenConfig config, WatchedModels models, VersionedNarratives narratives, JdbcCommentStore store,
       ReleaseOutbox outbox, CaffeineThrottle throttle, SuspensionRefresh suspensionRefresh, VersionedPolicies policies,
-      ScoreSampler samples, RetentionSweeper retention, Clock clock) {
+      ScoreSampler samples, RetentionSweeper retention, Clock clock, WardenMeters meters) {
     this.config = config;
     this.models = models;
     this.narratives = narratives;
@@ -91,6 +96,9 @@ public final class Warden implements AutoCloseable {
     this.endpoints = new EndpointMatcher(config.endpoints());
     this.retention = retention;
     this.posterData = new EnforcedErasure(store.posterData(), throttle, suspensionRefresh::refresh);
+    this.meters = meters;
+    this.health = new HealthCheck(store::deliveryBacklog, narratives::classifier, throttle::status, config.ops(),
+        clock, tickerFor(clock));
   }
 
   /** Starts Warden from a config: opens the store (migrating it), loads the classifier, starts the outbox. */
@@ -117,6 +125,7 @@ public final class Warden implements AutoCloseable {
     VersionedNarratives narratives = null;
     RetentionSweeper retention = null;
     CaffeineThrottle throttle = null;
+    WardenMeters meters = null;
     try {
       narratives = VersionedNarratives.start(store.narrativeVersions(), models.inForce(),
           config.console().refresh());
@@ -129,15 +138,17 @@ public final class Warden implements AutoCloseable {
       refresh = SuspensionRefresh.start(store.suspensions(), throttle, config.throttle().suspensionRefresh(), clock);
       samples = ScoreSampler.start(store.scoreSamples(), config.console().samples(), clock);
       retention = RetentionSweeper.start(store.retention(), config.retention(), clock);
-      ReleaseOutbox outbox = ReleaseOutbox.start(
-          store, ReleaserFactory.create(config.release(), releaserClassLoader()), config.release(), clock);
+      meters = config.ops().metricsEnabled()
+          ? new WardenMeters(store::counts, config.ops().queueRefresh(), tickerFor(clock)) : null;
+      ReleaseOutbox outbox = ReleaseOutbox.start(store, ReleaserFactory.create(config.release(),
+          releaserClassLoader()), config.release(), clock, meters == null ? ModerationEvents.NONE : meters);
       LOG.info("Warden started: model {}, store {}, release {}, throttle {} ({}), policies version {}",
-          classifier.modelVersion(), config.store().url(), config.release().strategy(),
+          classifier.modelVersion(), store.safeUrl(), config.release().strategy(),
           config.throttle().enabled() ? "on" : "off", throttle.status().detail(), policies.current().version());
       return new Warden(config, models, narratives, store, outbox, throttle, refresh, policies, samples, retention,
-          clock);
+          clock, meters);
     } catch (RuntimeException e) {
-      closeAll(retention, refresh, samples, policies, narratives, models, throttle);
+      closeAll(retention, refresh, samples, policies, narratives, models, throttle, meters);
       store.close();
       throw e;
     }
@@ -346,6 +357,21 @@ public final class Warden implements AutoCloseable {
     return match == null ? Optional.empty() : Optional.ofNullable(match.returnTo(contextPath));
   }
 
+  /** What the filter path reports for the metrics ({@link ModerationEvents#NONE} when metrics are off). */
+  ModerationEvents events() {
+    return meters == null ? ModerationEvents.NONE : meters;
+  }
+
+  /** The Prometheus meters, or null when {@code metrics.enabled} is false. */
+  WardenMeters meters() {
+    return meters;
+  }
+
+  /** The health check behind {@code /warden/health}. */
+  HealthCheck health() {
+    return health;
+  }
+
   /** The clock every component of this instance reads. */
   public Clock clock() {
     return clock;
@@ -368,8 +394,9 @@ public final class Warden implements AutoCloseable {
       return;
     }
     try {
-      closeAll(retention, suspensionRefresh, policies, samples, narratives, models, throttle);
+      closeAll(retention, suspensionRefresh, policies, samples, narratives, models, throttle, health);
       outbox.close();
+      closeAll(meters);
     } finally {
       store.close();
     }

@@ -31,6 +31,7 @@ public final class WardenConfig {
   private final ThrottleConfig throttle;
   private final ConsoleConfig console;
   private final RetentionConfig retention;
+  private final OpsConfig ops;
 
   WardenConfig(
       Path dataDir,
@@ -45,7 +46,8 @@ public final class WardenConfig {
       ModelsConfig models,
       ThrottleConfig throttle,
       ConsoleConfig console,
-      RetentionConfig retention) {
+      RetentionConfig retention,
+      OpsConfig ops) {
     this.dataDir = Objects.requireNonNull(dataDir);
     this.endpoints = List.copyOf(endpoints);
     this.limits = Objects.requireNonNull(limits);
@@ -60,6 +62,7 @@ public final class WardenConfig {
     this.throttle = Objects.requireNonNull(throttle);
     this.console = Objects.requireNonNull(console);
     this.retention = Objects.requireNonNull(retention);
+    this.ops = Objects.requireNonNull(ops);
   }
 
   /**
@@ -160,6 +163,11 @@ public final class WardenConfig {
   /** How long decided comments are kept before the purge deletes them ({@code retention}). */
   public RetentionConfig retention() {
     return retention;
+  }
+
+  /** The health and metrics endpoints ({@code metrics} and {@code health}). */
+  public OpsConfig ops() {
+    return ops;
   }
 
   @Override

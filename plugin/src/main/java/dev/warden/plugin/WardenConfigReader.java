@@ -63,7 +63,8 @@ final class WardenConfigReader {
         models(root.section("models")),
         new ThrottleConfigReader().read(root.section("throttle")),
         console(root.section("console")),
-        retention(root.section("retention")));
+        retention(root.section("retention")),
+        ops(root.section("metrics"), root.section("health")));
     root.finish();
     return config;
   }
@@ -336,6 +337,15 @@ final class WardenConfigReader {
     samples.finish();
     s.finish();
     return console;
+  }
+
+  private static OpsConfig ops(ConfigSection metrics, ConfigSection health) {
+    OpsConfig ops = new OpsConfig(metrics.bool("enabled"), metrics.text("scrape-token"),
+        metrics.duration("queue-refresh"), health.duration("cache"), health.duration("database-timeout"),
+        health.duration("backlog-age"));
+    metrics.finish();
+    health.finish();
+    return ops;
   }
 
   private ModelsConfig models(ConfigSection s) {

@@ -1,6 +1,8 @@
 package dev.warden.plugin.internal.http;
 
 import dev.warden.plugin.WardenConfig;
+import dev.warden.plugin.internal.ops.LogContext;
+import dev.warden.plugin.internal.ops.ModerationEvents;
 import dev.warden.plugin.internal.policy.ArticlePolicies;
 import dev.warden.plugin.internal.policy.Assessment;
 import dev.warden.plugin.internal.policy.Moderator;
@@ -30,7 +32,9 @@ import org.slf4j.LoggerFactory;
  * first — a refused comment gets 429 and costs no classification — then allow, or store and answer for
  * hold/reject) or, for a signed release replay, verifies and consumes the signature. It never
  * throws for a reader's request: bad input gets a 4xx, a store or internal failure a 503 with {@code Retry-After}.
- * What the site's own servlet does is outside: the filter runs the chain for a {@link PassOn}. Thread-safe.
+ * What the site's own servlet does is outside: the filter runs the chain for a {@link PassOn}. Every decision,
+ * throttle event and classification time goes to {@link ModerationEvents}; once a comment is stored or a replay
+ * names one, its id is put in the log context ({@value LogContext#COMMENT}). Thread-safe.
  */
 public final class SubmissionHandler {
   private static final Logger LOG = LoggerFactory.getLogger(SubmissionHandler.class);
@@ -45,12 +49,22 @@ public final class SubmissionHandler {
   private final ReleaseSignature signature;
   private final Consumer<ScoreSample> samples;
   private final Clock clock;
+  private final ModerationEvents events;
 
   /**
    * @param samples receives the scores of every classified comment for the what-if charts; must not block
    */
   public SubmissionHandler(WardenConfig config, Moderator moderator, ThrottlePolicy throttle, HeldCommentStore store,
       Consumer<ScoreSample> samples, Clock clock) {
+    this(config, moderator, throttle, store, samples, clock, ModerationEvents.NONE);
+  }
+
+  /**
+   * @param samples receives the scores of every classified comment for the what-if charts; must not block
+   * @param events receives decisions, throttle events and classification times for the metrics
+   */
+  public SubmissionHandler(WardenConfig config, Moderator moderator, ThrottlePolicy throttle, HeldCommentStore store,
+      Consumer<ScoreSample> samples, Clock clock, ModerationEvents events) {
     this.matcher = new EndpointMatcher(config.endpoints());
     this.capture = new BodyCapture(config.limits().maxBody());
     this.posters = new PosterKeys(config.network().trustedProxyBlocks(), config.throttle().posterKey());
@@ -60,6 +74,7 @@ public final class SubmissionHandler {
     this.signature = new ReleaseSignature(config.release().secret());
     this.samples = samples;
     this.clock = clock;
+    this.events = events;
   }
 
   /** What the filter does next. */
@@ -96,10 +111,12 @@ public final class SubmissionHandler {
     } catch (RequestRejection e) {
       ModerationResponses.error(response, e.status(), e.code(), e.getMessage());
     } catch (StoreException e) {
+      events.decided(ModerationEvents.ERROR, "store_unavailable");
       LOG.warn("Store unavailable for a submission to {}: {}", match.endpoint().name(), e.toString());
       ModerationResponses.unavailable(response, "store_unavailable",
           "comments cannot be accepted right now; please try again");
     } catch (RuntimeException e) {
+      events.decided(ModerationEvents.ERROR, "unavailable");
       LOG.error("Moderation failed for a submission to {}", match.endpoint().name(), e);
       ModerationResponses.unavailable(response, "unavailable",
           "comments cannot be accepted right now; please try again");
@@ -135,21 +152,26 @@ public final class SubmissionHandler {
     ThrottleDecision limit = throttle.check(new PostAttempt(poster.posterKey(), poster.addressKey(),
         comment.articleId(), policy.conflict(), comment.text(), policy.section()));
     if (limit.action() == ThrottleDecision.Action.REFUSE) {
+      events.throttled("refuse", limit.reason());
+      events.decided(ModerationEvents.THROTTLE, limit.reason());
       LOG.info("Throttled a comment on article {} via endpoint {}: {} (poster {})", comment.articleId(),
           match.endpoint().name(), limit.reason(), poster.posterKey());
       ModerationResponses.throttled(request, response, returnTo(match, request), limit);
       return ANSWERED;
     }
-    Assessment assessment = moderator.assess(comment.text(), comment.articleId(), policy);
+    Assessment assessment =
+        events.timeClassification(() -> moderator.assess(comment.text(), comment.articleId(), policy));
     // A strike is for what the poster wrote, not for a surge or a campaign they may be part of innocently.
     throttle.recordModeration(poster.posterKey(), assessment.decision());
     if (limit.action() == ThrottleDecision.Action.HOLD) {
+      events.throttled("hold", limit.reason());
       assessment = assessment.heldByThrottle(limit.reason(), limit.group());
     }
     sample(comment.articleId(), policy, assessment);
     // On every verdict, including a comment passed on to the site: which models judged it.
     response.setHeader(ModerationResponses.MODEL_HEADER, assessment.modelVersion());
     if (assessment.decision() == Decision.ALLOW) {
+      events.decided(ModerationEvents.ALLOW, assessment.reason());
       return new PassOn(new ReplayableRequest(request, body, comment.form()), null);
     }
     SavedComment saved = store.saveWithStatusToken(new NewComment(
@@ -165,6 +187,9 @@ public final class SubmissionHandler {
         clock.instant(),
         limit.group()));
     String id = saved.comment().id();
+    LogContext.commentIs(id);
+    events.decided(assessment.decision() == Decision.HOLD ? ModerationEvents.HOLD : ModerationEvents.REJECT,
+        assessment.reason());
     LOG.info("Comment {} on article {} via endpoint {}: {} ({})", id, comment.articleId(), match.endpoint().name(),
         assessment.decision(), assessment.reason());
     String returnTo = returnTo(match, request);
@@ -194,6 +219,7 @@ public final class SubmissionHandler {
       ModerationResponses.error(response, 403, "bad_release_signature", "the release signature is not valid");
       return ANSWERED;
     }
+    LogContext.commentIs(signed.commentId());
     Map<String, List<String>> form = body.mediaType().isForm()
         ? FormBody.parse(body.bytes(), body.mediaType().charset()) : null;
     return new PassOn(new ReplayableRequest(request, body, form), signed.commentId());

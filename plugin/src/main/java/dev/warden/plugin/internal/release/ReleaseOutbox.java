@@ -1,6 +1,8 @@
 package dev.warden.plugin.internal.release;
 
 import dev.warden.plugin.ReleaseConfig;
+import dev.warden.plugin.internal.ops.LogContext;
+import dev.warden.plugin.internal.ops.ModerationEvents;
 import dev.warden.plugin.spi.CommentReleaser;
 import dev.warden.plugin.store.HeldCommentStore;
 import dev.warden.plugin.store.ReleaseClaim;
@@ -25,7 +27,8 @@ import org.slf4j.LoggerFactory;
  * exponential backoff ({@code initial-backoff * 2^attempts}, capped at {@code max-backoff}) until
  * {@code max-attempts}, after which the comment is delivery_failed. It looks every {@code poll-interval}, or at
  * once after {@link #wake()}. Claims are leased in the store, so outboxes on several nodes can share a database,
- * and a comment whose worker died is taken over when its lease expires. Thread-safe.
+ * and a comment whose worker died is taken over when its lease expires. Each delivery runs with the comment's id
+ * in the log context ({@value LogContext#COMMENT}) and reports its result to {@link ModerationEvents}. Thread-safe.
  */
 public final class ReleaseOutbox implements AutoCloseable {
   static final String THREAD_NAME = "warden-release";
@@ -36,15 +39,18 @@ public final class ReleaseOutbox implements AutoCloseable {
   private final CommentReleaser releaser;
   private final ReleaseConfig config;
   private final Clock clock;
+  private final ModerationEvents events;
   private final ScheduledExecutorService worker;
   private final AtomicBoolean wakeQueued = new AtomicBoolean();
   private volatile boolean closed;
 
-  private ReleaseOutbox(HeldCommentStore store, CommentReleaser releaser, ReleaseConfig config, Clock clock) {
+  private ReleaseOutbox(HeldCommentStore store, CommentReleaser releaser, ReleaseConfig config, Clock clock,
+      ModerationEvents events) {
     this.store = Objects.requireNonNull(store, "store");
     this.releaser = Objects.requireNonNull(releaser, "releaser");
     this.config = Objects.requireNonNull(config, "config");
     this.clock = Objects.requireNonNull(clock, "clock");
+    this.events = Objects.requireNonNull(events, "events");
     this.worker = Executors.newSingleThreadScheduledExecutor(task -> {
       Thread thread = new Thread(task, THREAD_NAME);
       thread.setDaemon(true);
@@ -55,7 +61,13 @@ public final class ReleaseOutbox implements AutoCloseable {
   /** Starts the worker; it looks for due deliveries at once, then every {@code poll-interval}. */
   public static ReleaseOutbox start(
       HeldCommentStore store, CommentReleaser releaser, ReleaseConfig config, Clock clock) {
-    ReleaseOutbox outbox = new ReleaseOutbox(store, releaser, config, clock);
+    return start(store, releaser, config, clock, ModerationEvents.NONE);
+  }
+
+  /** Starts the worker, reporting every delivery attempt to {@code events}. */
+  public static ReleaseOutbox start(HeldCommentStore store, CommentReleaser releaser, ReleaseConfig config,
+      Clock clock, ModerationEvents events) {
+    ReleaseOutbox outbox = new ReleaseOutbox(store, releaser, config, clock, events);
     long every = config.pollInterval().toMillis();
     outbox.worker.scheduleWithFixedDelay(outbox::drain, 0, Math.max(1, every), TimeUnit.MILLISECONDS);
     return outbox;
@@ -94,6 +106,12 @@ public final class ReleaseOutbox implements AutoCloseable {
   }
 
   private void deliver(ReleaseClaim claim) {
+    try (LogContext.Scope scope = LogContext.comment(claim.comment().id())) {
+      attempt(claim);
+    }
+  }
+
+  private void attempt(ReleaseClaim claim) {
     String id = claim.comment().id();
     try {
       releaser.deliver(claim);
@@ -107,6 +125,7 @@ public final class ReleaseOutbox implements AutoCloseable {
       return;
     }
     store.markDelivered(id);
+    events.delivery(ModerationEvents.DELIVERED);
     LOG.info("comment {} delivered to the site", id);
   }
 
@@ -118,7 +137,10 @@ public final class ReleaseOutbox implements AutoCloseable {
     if (!store.recordDeliveryFailure(claim, error, retryAt)) {
       LOG.warn("release of comment {} failed after its lease was taken over or it was delivered; not counted: {}",
           id, error);
-    } else if (retryAt == null) {
+      return;
+    }
+    events.delivery(retryAt == null ? ModerationEvents.GAVE_UP : ModerationEvents.RETRY);
+    if (retryAt == null) {
       LOG.warn("release of comment {} failed (attempt {} of {}), giving up: {}", id, attempt,
           config.maxAttempts(), error);
     } else {

@@ -137,7 +137,25 @@ final class Database implements AutoCloseable {
 
   /** Runs work in a transaction and commits it; any failure rolls back and becomes a {@link StoreException}. */
   <T> T inTransaction(String operation, Work<T> work) {
+    return inTransaction(operation, null, work);
+  }
+
+  /**
+   * Runs work like {@link #inTransaction(String, Work)} on a connection first checked with
+   * {@code isValid(timeout)}; a dead one is evicted. The health check needs this: a driver may report a broken link
+   * with a state the pool does not recognise as fatal, and the pool skips its own check on a connection used
+   * within the last half second, so under frequent polling a dead connection would be handed out forever.
+   */
+  <T> T inCheckedTransaction(String operation, java.time.Duration timeout, Work<T> work) {
+    return inTransaction(operation, timeout, work);
+  }
+
+  private <T> T inTransaction(String operation, java.time.Duration validity, Work<T> work) {
     try (Connection c = pool.getConnection()) {
+      if (validity != null && !c.isValid((int) Math.max(1, validity.toSeconds()))) {
+        pool.evictConnection(c);
+        throw new SQLException("the pooled connection is not valid", "08003");
+      }
       try {
         T result = work.run(c);
         c.commit();

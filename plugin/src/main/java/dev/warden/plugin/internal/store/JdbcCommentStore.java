@@ -71,6 +71,8 @@ public final class JdbcCommentStore implements HeldCommentStore, AutoCloseable {
   private static final String GROUP = "SELECT " + CommentRows.COLUMNS + " FROM warden_comment WHERE group_key = ?"
       + " ORDER BY received_at DESC, id DESC LIMIT ?";
   private static final String COUNTS = "SELECT status, COUNT(*) FROM warden_comment GROUP BY status";
+  private static final String BACKLOG = "SELECT status, COUNT(*) AS n, MIN(next_attempt_at) AS oldest"
+      + " FROM warden_comment WHERE status IN ('APPROVED', 'DELIVERY_FAILED') GROUP BY status";
   private static final String EXISTS = "SELECT 1 FROM warden_comment WHERE id = ?";
   private static final String MODERATED = "SELECT scores, explanation, status FROM warden_comment"
       + " WHERE received_at >= ? AND decided_by IS NOT NULL"
@@ -434,6 +436,38 @@ public final class JdbcCommentStore implements HeldCommentStore, AutoCloseable {
         }
       }
       return null;
+    });
+  }
+
+  /** The store's JDBC URL without user info or password, for log lines. */
+  public String safeUrl() {
+    return db.safeUrl();
+  }
+
+  /**
+   * The release outbox's backlog, in one query that also proves the database answers (the health check).
+   *
+   * @param timeout the longest the query may run; the pool's own wait for a connection comes on top
+   */
+  public DeliveryBacklog deliveryBacklog(Duration timeout) {
+    return db.inCheckedTransaction("delivery backlog", timeout, c -> {
+      long approved = 0;
+      long failed = 0;
+      Instant oldest = null;
+      try (PreparedStatement ps = c.prepareStatement(BACKLOG)) {
+        ps.setQueryTimeout((int) Math.max(1, timeout.toSeconds()));
+        try (ResultSet rs = ps.executeQuery()) {
+          while (rs.next()) {
+            if ("APPROVED".equals(rs.getString(1))) {
+              approved = rs.getLong("n");
+              oldest = CommentRows.getInstant(rs, "oldest");
+            } else {
+              failed = rs.getLong("n");
+            }
+          }
+        }
+      }
+      return new DeliveryBacklog(approved, failed, oldest);
     });
   }
 
