@@ -3,7 +3,7 @@ package dev.warden.plugin;
 import java.time.Duration;
 
 /**
- * The operator endpoints ({@code ops:} in warden.yaml): {@code /warden/health} and the Prometheus endpoint
+ * The operator endpoints ({@code metrics:} and {@code health:} in warden.yaml): {@code /warden/health} and the Prometheus endpoint
  * {@code /warden/metrics}.
  *
  * @param metricsEnabled whether Warden keeps meters and answers {@code /warden/metrics} ({@code metrics.enabled})
