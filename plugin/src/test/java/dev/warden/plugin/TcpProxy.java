@@ -45,9 +45,12 @@ final class TcpProxy implements AutoCloseable {
     stalled = true;
   }
 
-  /** Accepts connections on the same port again. */
+  /** Accepts connections on the same port again (if cut) and forwards again (if stalled). */
   synchronized void restore() throws IOException {
-    listen();
+    stalled = false;
+    if (listener.isClosed()) {
+      listen();
+    }
   }
 
   private void listen() throws IOException {

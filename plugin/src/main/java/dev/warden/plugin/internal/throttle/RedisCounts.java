@@ -81,7 +81,7 @@ public final class RedisCounts implements SharedCounts {
     try {
       result = run(connection, keys(attempt), arguments(attempt));
     } catch (TimeoutException e) {
-      link.failed("did not answer within " + Duration.ofNanos(timeout).toMillis() + " ms");
+      link.timedOut("did not answer within " + Duration.ofNanos(timeout).toMillis() + " ms");
       return null;
     } catch (ExecutionException | RuntimeException e) {
       link.failed("failed: " + link.describe(e));

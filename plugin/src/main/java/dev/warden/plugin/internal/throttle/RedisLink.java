@@ -82,7 +82,7 @@ final class RedisLink implements AutoCloseable {
 
   /** The connection to use now, or null if Redis is down and not due for another try (count locally). */
   StatefulRedisConnection<String, String> connection() {
-    if (down != null && ticker.read() - retryAt < 0) {
+    if (closed || down != null && ticker.read() - retryAt < 0) {
       return null;
     }
     StatefulRedisConnection<String, String> current = connection;
@@ -129,6 +129,21 @@ final class RedisLink implements AutoCloseable {
           down = null;
           LOG.info("Redis at {} is back: throttle limits are shared across nodes again", where);
         }
+      }
+    }
+  }
+
+  /**
+   * Records that Redis did not answer in time: besides {@link #failed}, drops the connection, so that the next try
+   * opens a fresh one (Redis may have moved, and commands given up on would otherwise pile up on a hung one).
+   */
+  void timedOut(String reason) {
+    failed(reason);
+    synchronized (this) {
+      StatefulRedisConnection<String, String> hung = connection;
+      connection = null;
+      if (hung != null) {
+        hung.closeAsync();
       }
     }
   }
