@@ -242,10 +242,10 @@ class SharedThrottleTest {
   void aHangingRedisCostsACommentAtMostTheTimeoutAndTheNodeCountsLocally() throws Exception {
     TcpProxy proxy = new TcpProxy(TestRedis.PORT);
     open.add(proxy);
-    Node a = node("a", throttle(proxy.port(), "100ms"));
+    Node a = node("a", throttle(proxy.port(), "1s"));
     assertThat(a.post(1).statusCode()).isEqualTo(201);
     clock.advance(Duration.ofSeconds(10));
-    awaitShared(a); // on a loaded machine even that first comment may have missed the 100 ms
+    awaitShared(a); // on a loaded machine even that first comment may have missed the timeout
     proxy.stall();
 
     long start = System.nanoTime();
@@ -253,14 +253,14 @@ class SharedThrottleTest {
     Duration waited = Duration.ofNanos(System.nanoTime() - start);
 
     assertThat(decision.action()).isEqualTo(ThrottleDecision.Action.PROCEED);
-    assertThat(waited).as(a.status().detail()).isGreaterThanOrEqualTo(Duration.ofMillis(100))
-        .isLessThan(Duration.ofMillis(600));
+    assertThat(waited).as(a.status().detail()).isGreaterThanOrEqualTo(Duration.ofSeconds(1))
+        .isLessThan(Duration.ofSeconds(5));
     assertThat(a.status().degraded()).isTrue();
-    assertThat(a.status().detail()).contains("did not answer within 100 ms");
+    assertThat(a.status().detail()).contains("did not answer within 1000 ms");
     start = System.nanoTime();
     a.warden().throttle().check(attempt("user:bob", 3));
     assertThat(Duration.ofNanos(System.nanoTime() - start)).as("no waiting until the retry is due")
-        .isLessThan(Duration.ofMillis(50));
+        .isLessThan(Duration.ofMillis(500));
     clock.advance(Duration.ofSeconds(10));
     HttpResponse<String> local = a.post(4);
     assertThat(local.statusCode()).as("the local allowance still applies").isEqualTo(201);
