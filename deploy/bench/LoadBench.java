@@ -32,12 +32,15 @@ import java.util.regex.Pattern;
  *
  * <p>Run as a single-file program (no build, JDK 17): {@code java deploy/bench/LoadBench.java --target
  * warden=http://127.0.0.1:8081 --target bare=http://127.0.0.1:8082}. Options: {@code --rounds 3 --duration 30s
- * --warmup 15s --clients 8 --post-share 0.3 --think-ms 0 --data /work/shared/data --seed <classifier seed dir>}.
+ * --warmup 15s --clients 8 --post-share 0.3 --think-ms 0 --readers 0 --data /work/shared/data
+ * --seed <classifier seed dir>}.
  *
  * <p>Every post carries a fresh {@code X-Forwarded-For} address (the demo trusts loopback as a proxy), so each
  * post is a different reader and Warden's per-poster throttle does not turn the load into 429s; 429s are
- * counted anyway. Comment texts are read at start-up from the evaluation data (never copied into the repo) or,
- * when it is absent, from the classifier's seed corpus.
+ * counted anyway. {@code --readers N} instead cycles through N addresses (a fixed population that comes back, as
+ * on a real site; N should exceed posts/s times the throttle's minimum interval). Comment texts are read at
+ * start-up from the evaluation data (never copied into the repo) or, when it is absent, from the classifier's
+ * seed corpus.
  */
 public final class LoadBench {
   private static final String[] ARTICLES = {"belarus-troops-border", "kerch-bridge-strike", "city-marathon"};
@@ -68,6 +71,26 @@ public final class LoadBench {
       }
     }
     report(totals, o);
+    for (Map.Entry<String, URI> target : o.targets.entrySet()) {
+      System.out.printf("comments shown on %s's article pages at the end: %d%n", target.getKey(),
+          publishedComments(target.getValue()));
+    }
+  }
+
+  /**
+   * How many comments the site shows on the three articles (its JSON list). An article page renders all of them,
+   * so page views get slower as comments pile up; the bare site publishes every post, Warden only the ones it lets
+   * through, which the reader of the table should know.
+   */
+  static long publishedComments(URI base) throws IOException, InterruptedException {
+    HttpClient http = HttpClient.newHttpClient();
+    long n = 0;
+    for (String article : ARTICLES) {
+      String json = http.send(HttpRequest.newBuilder(base.resolve("/articles/" + article + "/comments")).build(),
+          HttpResponse.BodyHandlers.ofString()).body();
+      n += Pattern.compile("\"id\"\\s*:").matcher(json).results().count();
+    }
+    return n;
   }
 
   /** Runs the clients against one target for the given time and records into {@code stats}. */
@@ -93,7 +116,7 @@ public final class LoadBench {
     while (System.nanoTime() < end) {
       String article = ARTICLES[random.nextInt(ARTICLES.length)];
       boolean post = random.nextDouble() < o.postShare;
-      HttpRequest request = post ? post(base, article, texts, addresses, random)
+      HttpRequest request = post ? post(base, article, texts, addresses, o.readers, random)
           : HttpRequest.newBuilder(base.resolve("/articles/" + article)).timeout(Duration.ofSeconds(20)).GET().build();
       String kind = post ? "post" : "view";
       long start = System.nanoTime();
@@ -134,12 +157,16 @@ public final class LoadBench {
     return status + (state.find() ? "-" + state.group(1) : "-published");
   }
 
-  private static HttpRequest post(URI base, String article, Texts texts, AtomicInteger addresses, Random random) {
+  private static HttpRequest post(URI base, String article, Texts texts, AtomicInteger addresses, int readers,
+      Random random) {
     double p = random.nextDouble();
     List<String> pool = p < 0.7 ? texts.benign : p < 0.9 ? texts.abusive : texts.disinfo;
     String text = pool.get(random.nextInt(pool.size()));
     int n = addresses.getAndIncrement();
-    // A fresh reader per post: 10.0.0.0/8 holds 16 million addresses, more than any run sends.
+    if (readers > 0) {
+      n = n % readers + 1; // a fixed population of readers, each coming back after the others
+    }
+    // A fresh reader per post by default: 10.0.0.0/8 holds 16 million addresses, more than any run sends.
     String reader = "10." + (n >> 16 & 255) + "." + (n >> 8 & 255) + "." + (n & 255);
     String form = "author=" + URLEncoder.encode("Reader " + n, StandardCharsets.UTF_8) + "&text="
         + URLEncoder.encode(text, StandardCharsets.UTF_8);
@@ -352,7 +379,7 @@ public final class LoadBench {
 
   /** Command-line options. */
   record Options(Map<String, URI> targets, int rounds, Duration duration, Duration warmup, int clients,
-      double postShare, long thinkMillis, Path data, Path seed) {
+      double postShare, long thinkMillis, int readers, Path data, Path seed) {
     static Options parse(String[] args) {
       Map<String, URI> targets = new LinkedHashMap<>();
       int rounds = 3;
@@ -361,6 +388,7 @@ public final class LoadBench {
       int clients = 8;
       double postShare = 0.3;
       long thinkMillis = 0;
+      int readers = 0;
       Path data = Path.of("/work/shared/data");
       Path seed = Path.of("classifier/src/main/resources/dev/warden/classifier/seed");
       for (int i = 0; i < args.length; i++) {
@@ -376,6 +404,7 @@ public final class LoadBench {
           case "--clients" -> clients = Integer.parseInt(value);
           case "--post-share" -> postShare = Double.parseDouble(value);
           case "--think-ms" -> thinkMillis = Long.parseLong(value);
+          case "--readers" -> readers = Integer.parseInt(value);
           case "--data" -> data = Path.of(value);
           case "--seed" -> seed = Path.of(value);
           default -> throw new IllegalArgumentException("unknown option " + args[i]);
@@ -388,7 +417,7 @@ public final class LoadBench {
       if (rounds < 1 || clients < 1 || postShare < 0 || postShare > 1) {
         throw new IllegalArgumentException("--rounds and --clients must be >= 1, --post-share in [0,1]");
       }
-      return new Options(targets, rounds, duration, warmup, clients, postShare, thinkMillis, data, seed);
+      return new Options(targets, rounds, duration, warmup, clients, postShare, thinkMillis, readers, data, seed);
     }
 
     private static Duration seconds(String value) {
