@@ -122,7 +122,12 @@ public final class LoadBench {
       long start = System.nanoTime();
       try {
         HttpResponse<Void> response = http.send(request, HttpResponse.BodyHandlers.discarding());
-        stats.record(kind, System.nanoTime() - start, answer(response));
+        long nanos = System.nanoTime() - start;
+        String answer = answer(response);
+        stats.record(kind, nanos, answer);
+        if (post) {
+          stats.recordOnly("post " + answer, nanos); // latency per outcome: published, held, refused...
+        }
       } catch (IOException e) {
         stats.record(kind, System.nanoTime() - start, "io-error");
       } catch (InterruptedException e) {
@@ -185,6 +190,7 @@ public final class LoadBench {
       for (String kind : List.of("view", "post", "all")) {
         System.out.println(s.row(name, kind, measured));
       }
+      s.breakdown().forEach(key -> System.out.println(s.row(name, key, measured)));
     });
     if (totals.size() == 2) {
       List<Stats> two = new ArrayList<>(totals.values());
@@ -222,10 +228,20 @@ public final class LoadBench {
       }
     }
 
+    /** Records a latency under {@code key} alone (not in "all"): a breakdown row of the table. */
+    void recordOnly(String key, long nanos) {
+      latencies.computeIfAbsent(key, x -> new LongList()).add(nanos);
+    }
+
     void add(Stats other) {
       other.latencies.forEach((k, v) -> latencies.computeIfAbsent(k, x -> new LongList()).addAll(v));
       other.answers.forEach((k, m) -> m.forEach((answer, n) -> answers.computeIfAbsent(k,
           x -> new ConcurrentHashMap<>()).computeIfAbsent(answer, x -> new LongAdder()).add(n.sum())));
+    }
+
+    /** The per-outcome keys ("post 303-pending", ...), sorted. */
+    List<String> breakdown() {
+      return latencies.keySet().stream().filter(k -> k.startsWith("post ")).sorted().toList();
     }
 
     long count(String kind) {
