@@ -33,7 +33,7 @@ import java.util.regex.Pattern;
  * <p>Run as a single-file program (no build, JDK 17): {@code java deploy/bench/LoadBench.java --target
  * warden=http://127.0.0.1:8081 --target bare=http://127.0.0.1:8082}. Options: {@code --rounds 3 --duration 30s
  * --warmup 15s --clients 8 --post-share 0.3 --think-ms 0 --readers 0 --data /work/shared/data
- * --seed <classifier seed dir>}.
+ * --seed <classifier seed dir> --view-articles a,b --post-articles a,b} (slugs; all three articles by default).
  *
  * <p>Every post carries a fresh {@code X-Forwarded-For} address (the demo trusts loopback as a proxy), so each
  * post is a different reader and Warden's per-poster throttle does not turn the load into 429s; 429s are
@@ -114,8 +114,9 @@ public final class LoadBench {
   private static void client(HttpClient http, URI base, Options o, Texts texts, AtomicInteger addresses,
       Stats stats, Random random, long end) {
     while (System.nanoTime() < end) {
-      String article = ARTICLES[random.nextInt(ARTICLES.length)];
       boolean post = random.nextDouble() < o.postShare;
+      List<String> articles = post ? o.postArticles : o.viewArticles;
+      String article = articles.get(random.nextInt(articles.size()));
       HttpRequest request = post ? post(base, article, texts, addresses, o.readers, random)
           : HttpRequest.newBuilder(base.resolve("/articles/" + article)).timeout(Duration.ofSeconds(20)).GET().build();
       String kind = post ? "post" : "view";
@@ -395,7 +396,8 @@ public final class LoadBench {
 
   /** Command-line options. */
   record Options(Map<String, URI> targets, int rounds, Duration duration, Duration warmup, int clients,
-      double postShare, long thinkMillis, int readers, Path data, Path seed) {
+      double postShare, long thinkMillis, int readers, List<String> viewArticles, List<String> postArticles,
+      Path data, Path seed) {
     static Options parse(String[] args) {
       Map<String, URI> targets = new LinkedHashMap<>();
       int rounds = 3;
@@ -405,6 +407,8 @@ public final class LoadBench {
       double postShare = 0.3;
       long thinkMillis = 0;
       int readers = 0;
+      List<String> viewArticles = List.of(ARTICLES);
+      List<String> postArticles = List.of(ARTICLES);
       Path data = Path.of("/work/shared/data");
       Path seed = Path.of("classifier/src/main/resources/dev/warden/classifier/seed");
       for (int i = 0; i < args.length; i++) {
@@ -421,6 +425,8 @@ public final class LoadBench {
           case "--post-share" -> postShare = Double.parseDouble(value);
           case "--think-ms" -> thinkMillis = Long.parseLong(value);
           case "--readers" -> readers = Integer.parseInt(value);
+          case "--view-articles" -> viewArticles = List.of(value.split(","));
+          case "--post-articles" -> postArticles = List.of(value.split(","));
           case "--data" -> data = Path.of(value);
           case "--seed" -> seed = Path.of(value);
           default -> throw new IllegalArgumentException("unknown option " + args[i]);
@@ -433,7 +439,8 @@ public final class LoadBench {
       if (rounds < 1 || clients < 1 || postShare < 0 || postShare > 1) {
         throw new IllegalArgumentException("--rounds and --clients must be >= 1, --post-share in [0,1]");
       }
-      return new Options(targets, rounds, duration, warmup, clients, postShare, thinkMillis, readers, data, seed);
+      return new Options(targets, rounds, duration, warmup, clients, postShare, thinkMillis, readers, viewArticles,
+          postArticles, data, seed);
     }
 
     private static Duration seconds(String value) {

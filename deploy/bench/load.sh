@@ -5,6 +5,10 @@
 #   deploy/bench/load.sh                     # 15 s warm-up each, then 3 rounds x 30 s per node, 8 clients
 #   deploy/bench/load.sh --rounds 5 --duration 60s --clients 16 --post-share 0.5
 #
+# Page views read an article that receives no comments during the run, so both sites render the same page: an
+# article page shows all its comments, and the bare site publishes every post while Warden holds many, which
+# would make the bare site's pages grow faster and its page views slower. Pass --view-articles/--post-articles
+# to change that (e.g. all three articles for both).
 # Extra arguments go to LoadBench (see its javadoc). Texts come from /work/shared/data when present (override
 # with --data DIR), else from the classifier's seed corpus.
 set -euo pipefail
@@ -19,5 +23,6 @@ BARE_URL="$NODE_URL"
 
 cd "$ROOT"
 java -Xmx512m deploy/bench/LoadBench.java --target "warden=$WARDEN_URL" --target "bare=$BARE_URL" \
-  --seed classifier/src/main/resources/dev/warden/classifier/seed "$@"
+  --seed classifier/src/main/resources/dev/warden/classifier/seed \
+  --view-articles city-marathon --post-articles belarus-troops-border,kerch-bridge-strike "$@"
 echo "node logs: $BENCH_DIR/{warden,bare}/node.log"
