@@ -2,7 +2,7 @@
 # Load benchmark: the demo with Warden and the demo with --no-warden, started side by side on loopback with fresh
 # data directories, measured in alternating phases of one run by LoadBench.java. Prints a Markdown table.
 #
-#   deploy/bench/load.sh                     # 15 s warm-up each, then 3 rounds x 30 s per node, 8 clients
+#   deploy/bench/load.sh                     # 60 s warm-up each, then 3 rounds x 30 s per node, 8 clients
 #   deploy/bench/load.sh --rounds 5 --duration 60s --clients 16 --post-share 0.5
 #
 # Page views read an article that receives no comments during the run, so both sites render the same page: an
@@ -24,5 +24,5 @@ BARE_URL="$NODE_URL"
 cd "$ROOT"
 java -Xmx512m deploy/bench/LoadBench.java --target "warden=$WARDEN_URL" --target "bare=$BARE_URL" \
   --seed classifier/src/main/resources/dev/warden/classifier/seed \
-  --view-articles city-marathon --post-articles belarus-troops-border,kerch-bridge-strike "$@"
+  --warmup 60s --view-articles city-marathon --post-articles belarus-troops-border,kerch-bridge-strike "$@"
 echo "node logs: $BENCH_DIR/{warden,bare}/node.log"
