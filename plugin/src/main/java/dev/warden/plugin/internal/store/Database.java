@@ -52,7 +52,7 @@ final class Database implements AutoCloseable {
   private static HikariDataSource connect(StoreConfig config, String safeUrl) {
     HikariConfig hikari = new HikariConfig();
     hikari.setPoolName("warden-store");
-    hikari.setJdbcUrl(config.url());
+    hikari.setJdbcUrl(durableUrl(config.url()));
     // In a servlet container DriverManager may not see the drivers in WEB-INF/lib (Tomcat initialises it before
     // any web application exists), so name the driver on our own class path that takes the URL.
     driverFor(config.url()).ifPresent(hikari::setDriverClassName);
@@ -78,6 +78,24 @@ final class Database implements AutoCloseable {
       throw new StoreException(
           "cannot connect to the store at " + safeUrl + ": " + rootMessage(e, config.password()), e);
     }
+  }
+
+  /**
+   * The URL to open: for an embedded H2 file database, with {@code WRITE_DELAY=0} unless the URL sets it. H2's
+   * MVStore otherwise writes committed transactions to its file in the background (default delay 500 ms), so a
+   * process killed with {@code kill -9} loses what was committed in its last half second: comments that Warden had
+   * already answered 202 to, and approvals already answered 200 (issue #7, DemoCrashTest found this). With 0, each
+   * commit reaches the file (the OS page cache) before the answer; a power cut may still lose it, as with any
+   * store that does not fsync. In-memory and server-mode ({@code tcp:}/{@code ssl:}) URLs are left alone: the
+   * server owns that setting.
+   */
+  static String durableUrl(String url) {
+    String lower = url.toLowerCase(Locale.ROOT);
+    if (!lower.startsWith("jdbc:h2:") || lower.startsWith("jdbc:h2:mem:") || lower.startsWith("jdbc:h2:tcp:")
+        || lower.startsWith("jdbc:h2:ssl:") || lower.contains(";write_delay=")) {
+      return url;
+    }
+    return url + ";WRITE_DELAY=0";
   }
 
   private static Optional<String> driverFor(String url) {
