@@ -114,7 +114,9 @@ public class ModerationFilter implements Filter {
     }
     EndpointMatcher.Match match = submissions.match(http);
     if (match == null) {
-      chain.doFilter(request, response);
+      if (!submissions.refuseOtherMethod(http, httpResponse)) {
+        chain.doFilter(request, response);
+      }
       return;
     }
     String requestId = LogContext.newRequestId();
