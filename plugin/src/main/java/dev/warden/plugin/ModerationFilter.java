@@ -28,6 +28,8 @@ import java.io.IOException;
  * to {@code /*}, or at least to {@code /warden/status/*} as well as the comment endpoints). It also answers the
  * operators' {@code <context>/warden/health} and {@code <context>/warden/metrics} ({@link OpsEndpoints}). A reader
  * never gets an error page from Warden: bad input gets a 4xx, an unavailable store a 503 with {@code Retry-After}.
+ * A method other than GET, HEAD or OPTIONS that a comment endpoint's path does not take gets 405, so a comment
+ * cannot reach the site by PUT or PATCH without being judged.
  * Each comment submission gets a request id, sent back as {@value LogContext#RESPONSE_HEADER} and put in the SLF4J
  * MDC ({@value LogContext#REQUEST}, and {@value LogContext#COMMENT} once the comment is stored) while the filter
  * and the site handle it.
@@ -114,7 +116,9 @@ public class ModerationFilter implements Filter {
     }
     EndpointMatcher.Match match = submissions.match(http);
     if (match == null) {
-      chain.doFilter(request, response);
+      if (!submissions.refuseOtherMethod(http, httpResponse)) {
+        chain.doFilter(request, response);
+      }
       return;
     }
     String requestId = LogContext.newRequestId();

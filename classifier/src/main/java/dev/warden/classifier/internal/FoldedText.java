@@ -30,7 +30,11 @@ final class FoldedText {
     while (i < original.length()) {
       char c = original.charAt(i);
       if (c < 0x80) {
-        // ASCII (most of every comment): never invisible, folds to its lower case alone; no String per char.
+        if ((c < 0x20 || c == 0x7F) && isInvisible(c)) {
+          i++; // NUL, ESC, BEL...: dropped like a zero-width char, so "id\u0000iot" is still one word
+          continue;
+        }
+        // ASCII (most of every comment): folds to its lower case alone; no String per char.
         if (out.length() == starts.length) {
           starts = java.util.Arrays.copyOf(starts, starts.length * 2);
           ends = java.util.Arrays.copyOf(ends, ends.length * 2);
@@ -60,10 +64,14 @@ final class FoldedText {
     return new FoldedText(original, out, starts, ends);
   }
 
-  /** Zero-width spaces and joiners, soft hyphens, BOMs, bidi marks, variation selectors: used to split words. */
+  /**
+   * Zero-width spaces and joiners, soft hyphens, BOMs, bidi marks, variation selectors, and control characters
+   * other than whitespace: dropped, so they cannot split a word.
+   */
   static boolean isInvisible(int cp) {
     int type = Character.getType(cp);
     return type == Character.FORMAT
+        || (type == Character.CONTROL && !Character.isWhitespace(cp) && cp != 0x85)
         || (cp >= 0xFE00 && cp <= 0xFE0F)
         || (cp >= 0xE0100 && cp <= 0xE01EF)
         || cp == 0x034F

@@ -16,6 +16,12 @@ public final class Normaliser {
   /** Longer comments are cut here: the head says enough and the request path stays fast. */
   static final int MAX_TOKENS = 600;
 
+  /**
+   * Longer words are cut here before repair: no real word is this long, and a megabyte-long "word" must cost no
+   * more than a short one.
+   */
+  static final int MAX_WORD_CHARS = 100;
+
   private static final int MIN_SPACED_LETTERS = 3;
 
   private final WordRepair repair;
@@ -39,7 +45,8 @@ public final class Normaliser {
       if (tokens.size() == MAX_TOKENS) {
         break;
       }
-      String word = repair.repair(wordAt(folded, span));
+      String raw = wordAt(folded, span);
+      String word = repair.repair(raw.length() > MAX_WORD_CHARS ? raw.substring(0, MAX_WORD_CHARS) : raw);
       if (!word.isEmpty()) {
         int start = folded.originalStart(span[0]);
         int end = folded.originalEnd(span[1] - 1);

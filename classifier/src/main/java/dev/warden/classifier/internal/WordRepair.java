@@ -88,28 +88,26 @@ final class WordRepair {
     return false;
   }
 
+  /**
+   * Keeps at most {@code keep} of each run of three or more of the same letter. One pass over the runs: counting
+   * each char's run again made a long stretched word ({@code a} a million times) quadratic, minutes per comment.
+   */
   static String collapse(String w, int keep) {
     StringBuilder out = new StringBuilder(w.length());
-    int run = 0;
-    for (int i = 0; i < w.length(); i++) {
+    int i = 0;
+    while (i < w.length()) {
       char c = w.charAt(i);
-      run = i > 0 && c == w.charAt(i - 1) ? run + 1 : 1;
-      if (run <= keep || !Character.isLetter(c) || countRun(w, i) < 3) {
+      int end = i + 1;
+      while (end < w.length() && w.charAt(end) == c) {
+        end++;
+      }
+      int run = end - i;
+      int copies = Character.isLetter(c) && run >= 3 ? Math.min(run, keep) : run;
+      for (int k = 0; k < copies; k++) {
         out.append(c);
       }
+      i = end;
     }
     return out.toString();
-  }
-
-  private static int countRun(String w, int at) {
-    int from = at;
-    while (from > 0 && w.charAt(from - 1) == w.charAt(at)) {
-      from--;
-    }
-    int to = at;
-    while (to < w.length() - 1 && w.charAt(to + 1) == w.charAt(at)) {
-      to++;
-    }
-    return to - from + 1;
   }
 }

@@ -139,22 +139,28 @@ class FastInferenceEquivalenceTest {
     assertThat(LanguageContexts.replicates(new LanguageDetectorFactory())).isTrue();
   }
 
+  /** ASCII folds as NFKC lower case did, except that controls other than whitespace are dropped (they split words). */
   @Test
-  void asciiFoldsAsNfkcLowerCaseDid() {
+  void asciiFoldsAsNfkcLowerCaseDidWithoutControls() {
     StringBuilder ascii = new StringBuilder();
     for (char c = 0; c < 0x80; c++) {
       ascii.append(c);
     }
     StringBuilder expected = new StringBuilder();
+    java.util.List<Integer> kept = new java.util.ArrayList<>();
     for (char c = 0; c < 0x80; c++) {
+      if ((c < 0x20 || c == 0x7F) && !Character.isWhitespace(c)) {
+        continue;
+      }
+      kept.add((int) c);
       Normalizer.normalize(String.valueOf(c), Normalizer.Form.NFKC).codePoints()
           .forEach(cp -> expected.appendCodePoint(Character.toLowerCase(cp)));
     }
     FoldedText folded = FoldedText.of(ascii.toString());
     assertThat(folded.toString()).isEqualTo(expected.toString());
     for (int i = 0; i < folded.length(); i++) {
-      assertThat(folded.originalStart(i)).isEqualTo(i);
-      assertThat(folded.originalEnd(i)).isEqualTo(i + 1);
+      assertThat(folded.originalStart(i)).isEqualTo(kept.get(i));
+      assertThat(folded.originalEnd(i)).isEqualTo(kept.get(i) + 1);
     }
   }
 

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.warden.plugin.EndpointConfig;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 
@@ -29,10 +30,23 @@ final class CommentExtractor {
    *
    * @param endpoint the matched endpoint
    * @param pathVariables the variables of the matched path
-   * @throws RequestRejection 400/415 with a code if the body is not a usable comment
+   * @param query the raw query string, or null
+   * @throws RequestRejection 400/415 with a code if the body is not a usable comment, or if one of the
+   *     endpoint's fields is sent twice or in the query string ({@code ambiguous_field})
    */
-  Comment extract(EndpointConfig endpoint, Map<String, String> pathVariables, CapturedBody body)
+  Comment extract(EndpointConfig endpoint, Map<String, String> pathVariables, CapturedBody body, String query)
       throws RequestRejection {
+    if (query != null) {
+      // Why: the site's getParameter sees query fields before body fields; a text in the query would reach it
+      // unjudged while Warden judged the body's.
+      Map<String, List<String>> fields = FormBody.parse(query.getBytes(StandardCharsets.UTF_8),
+          StandardCharsets.UTF_8);
+      for (String field : namedFields(endpoint)) {
+        if (fields.containsKey(field)) {
+          throw ambiguous(field);
+        }
+      }
+    }
     return switch (format(endpoint, body.mediaType())) {
       case "json" -> fromJson(endpoint, pathVariables, body);
       default -> fromForm(endpoint, pathVariables, body);
@@ -41,6 +55,14 @@ final class CommentExtractor {
 
   private static String format(EndpointConfig endpoint, MediaType type) throws RequestRejection {
     if (!endpoint.format().equals("auto")) {
+      // A declared type of the other kind (or multipart) would be parsed differently by the site's container.
+      boolean parsedAsParameters = type.isForm() || type.type().startsWith("multipart/");
+      boolean mismatch = endpoint.format().equals("form")
+          ? !type.type().isEmpty() && !type.isForm() : parsedAsParameters;
+      if (mismatch) {
+        throw new RequestRejection(415, "unsupported_media_type",
+            "send the comment as " + (endpoint.format().equals("form") ? MediaType.FORM : "application/json"));
+      }
       return endpoint.format();
     }
     if (type.isJson()) {
@@ -56,6 +78,12 @@ final class CommentExtractor {
   private static Comment fromForm(EndpointConfig endpoint, Map<String, String> vars, CapturedBody body)
       throws RequestRejection {
     Map<String, List<String>> form = FormBody.parse(body.bytes(), body.mediaType().charset());
+    for (String field : namedFields(endpoint)) {
+      List<String> values = form.get(field);
+      if (values != null && values.size() > 1) {
+        throw ambiguous(field); // sites differ on which of two values they keep; Warden judges only one
+      }
+    }
     String text = first(form, endpoint.textField());
     if (text == null || text.isBlank()) {
       throw missingText(endpoint);
@@ -95,6 +123,18 @@ final class CommentExtractor {
   private static String first(Map<String, List<String>> form, String field) {
     List<String> values = form.get(field);
     return values == null || values.isEmpty() ? null : values.get(0);
+  }
+
+  /** The fields Warden reads: the text, the author and, if it comes from a field, the article id. */
+  private static List<String> namedFields(EndpointConfig endpoint) {
+    return endpoint.articleFromField()
+        ? List.of(endpoint.textField(), endpoint.authorField(), endpoint.articleSource())
+        : List.of(endpoint.textField(), endpoint.authorField());
+  }
+
+  private static RequestRejection ambiguous(String field) {
+    return new RequestRejection(400, "ambiguous_field",
+        "the field '" + field + "' must be sent once, in the body");
   }
 
   private static RequestRejection missingText(EndpointConfig endpoint) {

@@ -51,6 +51,22 @@ public final class EndpointMatcher {
     return null;
   }
 
+  /** True if some endpoint takes this method: the cheap test before any path is looked at. */
+  public boolean handles(String method) {
+    return methods.contains(method);
+  }
+
+  /** The methods of the endpoints whose path matches the part of {@code uri} from {@code start}; empty if none. */
+  public Set<String> methodsFor(String uri, int start) {
+    Set<String> found = new HashSet<>();
+    for (Compiled c : endpoints) {
+      if (c.pattern.matches(uri, start)) {
+        found.addAll(c.config.methods());
+      }
+    }
+    return found;
+  }
+
   /**
    * A matched endpoint and the path variables of the request.
    *

@@ -13,20 +13,30 @@ import java.util.Map;
  * first and the bytes then decoded strictly, so bad UTF-8 is refused instead of becoming U+FFFD. Stateless.
  */
 final class FormBody {
+  /**
+   * The most name=value pairs one body or query string may carry; Jetty's own default ({@code maxFormKeys}) too.
+   * Why: the parsed fields are handed to the site, which would otherwise see more than its container allows.
+   */
+  static final int MAX_FIELDS = 1000;
+
   private FormBody() {}
 
   /**
    * Parses name=value pairs; repeated names keep every value in order.
    *
    * @throws RequestRejection 400 {@code invalid_form} on a malformed escape, {@code invalid_encoding} on bytes
-   *     that are not valid in the charset
+   *     that are not valid in the charset, {@code too_many_fields} over {@link #MAX_FIELDS} pairs
    */
   static Map<String, List<String>> parse(byte[] body, Charset charset) throws RequestRejection {
     Map<String, List<String>> params = new LinkedHashMap<>();
     int start = 0;
+    int fields = 0;
     while (start <= body.length) {
       int end = indexOf(body, (byte) '&', start, body.length);
       if (end > start) {
+        if (++fields > MAX_FIELDS) {
+          throw new RequestRejection(400, "too_many_fields", "the form has more than " + MAX_FIELDS + " fields");
+        }
         int eq = indexOf(body, (byte) '=', start, end);
         String name = decode(body, start, eq, charset);
         String value = eq == end ? "" : decode(body, eq + 1, end, charset);

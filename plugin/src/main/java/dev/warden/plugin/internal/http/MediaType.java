@@ -5,6 +5,7 @@ import java.nio.charset.IllegalCharsetNameException;
 import java.nio.charset.StandardCharsets;
 import java.nio.charset.UnsupportedCharsetException;
 import java.util.Locale;
+import java.util.Set;
 
 /**
  * The parts of a Content-Type header the filter needs: the lower-case type/subtype and the charset.
@@ -19,7 +20,7 @@ record MediaType(String type, String charsetName) {
     if (header == null) {
       return new MediaType("", null);
     }
-    String[] parts = header.split(";");
+    String[] parts = header.split(";", -1); // -1: ";;;" must give an empty type, not an empty array
     String charset = null;
     for (int i = 1; i < parts.length; i++) {
       String param = parts[i].trim();
@@ -39,18 +40,35 @@ record MediaType(String type, String charsetName) {
   }
 
   /**
+   * Charsets a body may declare. Why only these: in each, the ASCII bytes mean ASCII, so a site that ignores the
+   * declared charset still reads the same words Warden judged (an EBCDIC or UTF-16 body would read differently).
+   */
+  static final Set<Charset> ACCEPTED_CHARSETS = Set.of(StandardCharsets.UTF_8, StandardCharsets.US_ASCII,
+      StandardCharsets.ISO_8859_1, Charset.forName("windows-1252"), Charset.forName("ISO-8859-15"));
+
+  /**
    * The declared charset, UTF-8 if none.
    *
-   * @throws RequestRejection 415 if the charset is unknown
+   * @throws RequestRejection 415 {@code unsupported_charset} if the charset is unknown or not one of
+   *     {@link #ACCEPTED_CHARSETS}
    */
   Charset charset() throws RequestRejection {
     if (charsetName == null || charsetName.isEmpty()) {
       return StandardCharsets.UTF_8;
     }
+    Charset charset;
     try {
-      return Charset.forName(charsetName);
+      charset = Charset.forName(charsetName);
     } catch (IllegalCharsetNameException | UnsupportedCharsetException e) {
-      throw new RequestRejection(415, "unsupported_charset", "the charset " + charsetName + " is not supported");
+      throw unsupported();
     }
+    if (!ACCEPTED_CHARSETS.contains(charset)) {
+      throw unsupported();
+    }
+    return charset;
+  }
+
+  private RequestRejection unsupported() {
+    return new RequestRejection(415, "unsupported_charset", "the charset " + charsetName + " is not supported");
   }
 }

@@ -27,7 +27,7 @@ final class ModerationResponses {
    * True for clients that want JSON back: a JSON body, an Accept header naming JSON, or an XHR marker.
    */
   static boolean wantsJson(HttpServletRequest request) {
-    String contentType = request.getContentType();
+    String contentType = request.getHeader("Content-Type"); // getContentType() throws on an unknown charset
     String accept = request.getHeader("Accept");
     return (contentType != null && MediaType.parse(contentType).isJson())
         || (accept != null && accept.toLowerCase(java.util.Locale.ROOT).contains("json"))

@@ -93,12 +93,70 @@ public final class SubmissionHandler {
 
   private static final Answered ANSWERED = new Answered();
 
-  /** The endpoint a request is for, or null (then the filter passes it on untouched). */
+  /**
+   * The endpoint a request is for, or null (then the filter passes it on untouched). The raw path is tried first;
+   * then the container's decoded, normalised path ({@code /articles/x/%63omments}, {@code .../comments;a=b},
+   * {@code ..././comments}, a trailing slash), which is what the site routes on, so spelling the path oddly does
+   * not skip moderation.
+   */
   public EndpointMatcher.Match match(HttpServletRequest request) {
+    String method = request.getMethod();
+    if (!matcher.handles(method)) {
+      return null; // page views: one set lookup
+    }
     String uri = request.getRequestURI();
     String context = request.getContextPath();
     int start = context.isEmpty() || !uri.startsWith(context) ? 0 : context.length();
-    return matcher.match(request.getMethod(), uri, start);
+    EndpointMatcher.Match raw = matcher.match(method, uri, start);
+    if (raw != null) {
+      return raw;
+    }
+    for (String path : canonicalPaths(request)) {
+      EndpointMatcher.Match match = matcher.match(method, path, 0);
+      if (match != null) {
+        return match;
+      }
+    }
+    return null;
+  }
+
+  /**
+   * Answers 405 {@code method_not_allowed} (with {@code Allow}) to a method other than GET, HEAD or OPTIONS on a
+   * comment endpoint's path that the endpoint does not take: a site that handles PUT or PATCH there would
+   * otherwise take a comment Warden never saw.
+   *
+   * @return true if the request was answered
+   */
+  public boolean refuseOtherMethod(HttpServletRequest request, HttpServletResponse response) throws IOException {
+    String method = request.getMethod();
+    if (method.equals("GET") || method.equals("HEAD") || method.equals("OPTIONS")) {
+      return false;
+    }
+    java.util.Set<String> allowed = new java.util.TreeSet<>();
+    String uri = request.getRequestURI();
+    String context = request.getContextPath();
+    allowed.addAll(matcher.methodsFor(uri, context.isEmpty() || !uri.startsWith(context) ? 0 : context.length()));
+    for (String path : canonicalPaths(request)) {
+      allowed.addAll(matcher.methodsFor(path, 0));
+    }
+    if (allowed.isEmpty()) {
+      return false;
+    }
+    response.setHeader("Allow", String.join(", ", allowed));
+    ModerationResponses.error(response, 405, "method_not_allowed",
+        "comments are sent with " + String.join(" or ", allowed));
+    return true;
+  }
+
+  /** The servlet path plus path info (decoded, dot segments and ;parameters removed), with and without a trailing /. */
+  private static List<String> canonicalPaths(HttpServletRequest request) {
+    String servletPath = request.getServletPath();
+    String info = request.getPathInfo();
+    String path = (servletPath == null ? "" : servletPath) + (info == null ? "" : info);
+    if (path.length() > 1 && path.endsWith("/")) {
+      return List.of(path, path.substring(0, path.length() - 1));
+    }
+    return List.of(path);
   }
 
   /** Handles a matched request; answers it or says how to pass it on. */
@@ -145,7 +203,7 @@ public final class SubmissionHandler {
 
   private Outcome moderate(EndpointMatcher.Match match, CapturedBody body, HttpServletRequest request,
       HttpServletResponse response) throws RequestRejection, IOException {
-    Comment comment = extractor.extract(match.endpoint(), match.variables(), body);
+    Comment comment = extractor.extract(match.endpoint(), match.variables(), body, request.getQueryString());
     // Read once: the throttle, the thresholds and the sample all see the same version of the live settings.
     ArticlePolicies.Choice policy = moderator.choose(comment.articleId(), requestPath(request));
     PosterKeys.PosterIdentity poster = posters.identify(request);
