@@ -1,6 +1,7 @@
 package dev.warden.admin.internal;
 
 import dev.warden.plugin.AdminConfig;
+import dev.warden.plugin.AdminSession;
 import dev.warden.plugin.store.Actor;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;
@@ -114,6 +115,8 @@ final class Access {
     HttpSession session = request.getSession(true);
     session.setMaxInactiveInterval((int) Math.min(Integer.MAX_VALUE, config.sessionTimeout().toSeconds()));
     session.setAttribute(PRINCIPAL_ATTRIBUTE, principal);
+    // The filter's /warden/metrics lets a logged-in admin in by these roles (it cannot see AdminPrincipal).
+    session.setAttribute(AdminSession.ROLES_ATTRIBUTE, principal.roles());
     String token = newToken();
     session.setAttribute(CSRF_ATTRIBUTE, token);
     return token;
@@ -166,6 +169,7 @@ final class Access {
     HttpSession session = request.getSession(false);
     if (session != null) {
       session.removeAttribute(PRINCIPAL_ATTRIBUTE);
+      session.removeAttribute(AdminSession.ROLES_ATTRIBUTE);
       session.removeAttribute(CSRF_ATTRIBUTE);
     }
   }

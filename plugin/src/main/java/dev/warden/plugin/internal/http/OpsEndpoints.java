@@ -1,13 +1,16 @@
 package dev.warden.plugin.internal.http;
 
+import dev.warden.plugin.AdminSession;
 import dev.warden.plugin.internal.ops.HealthCheck;
 import dev.warden.plugin.internal.ops.WardenMeters;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.Set;
 
 /**
  * The operators' endpoints, answered by the filter itself like the status links:
@@ -16,8 +19,9 @@ import java.security.NoSuchAlgorithmException;
  *   <li>{@code GET <context>/warden/health}: the {@link HealthCheck} as JSON, 200 ({@code up} or {@code degraded})
  *       or 503 ({@code down}); open to anyone, as load balancers do not log in, and free of secrets;
  *   <li>{@code GET <context>/warden/metrics}: the Prometheus text format, for a request with
- *       {@code Authorization: Bearer <metrics.scrape-token>} or from a container-authenticated user in role
- *       {@code admin}; anyone else gets a bare 401. Not answered (passed on to the site) when metrics are off.
+ *       {@code Authorization: Bearer <metrics.scrape-token>}, from a container-authenticated user in role
+ *       {@code admin}, or with the session of an {@code admin} logged in to Warden's admin UI
+ *       ({@link AdminSession}); anyone else gets a bare 401. Not answered (passed on to the site) when metrics are off.
  * </ul>
  *
  * Thread-safe.
@@ -83,7 +87,12 @@ public final class OpsEndpoints {
       // Compare digests: equal length whatever was sent, and MessageDigest.isEqual takes constant time.
       return MessageDigest.isEqual(scrapeTokenHash, sha256(header.substring(7).trim()));
     }
-    return request.getUserPrincipal() != null && request.isUserInRole("admin");
+    if (request.getUserPrincipal() != null && request.isUserInRole("admin")) {
+      return true;
+    }
+    HttpSession session = request.getSession(false);
+    return session != null && session.getAttribute(AdminSession.ROLES_ATTRIBUTE) instanceof Set<?> roles
+        && roles.contains("admin");
   }
 
   private static byte[] sha256(String text) {
