@@ -32,7 +32,7 @@ import java.util.regex.Pattern;
  *
  * <p>Run as a single-file program (no build, JDK 17): {@code java deploy/bench/LoadBench.java --target
  * warden=http://127.0.0.1:8081 --target bare=http://127.0.0.1:8082}. Options: {@code --rounds 3 --duration 30s
- * --warmup 15s --clients 8 --post-share 0.3 --think-ms 0 --readers 0 --data /work/shared/data
+ * --warmup 15s --clients 8 --post-share 0.3 --think-ms 0 --readers 0 --data ../shared/data
  * --seed <classifier seed dir> --view-articles a,b --post-articles a,b} (slugs; all three articles by default).
  *
  * <p>Every post carries a fresh {@code X-Forwarded-For} address (the demo trusts loopback as a proxy), so each
@@ -409,7 +409,7 @@ public final class LoadBench {
       int readers = 0;
       List<String> viewArticles = List.of(ARTICLES);
       List<String> postArticles = List.of(ARTICLES);
-      Path data = Path.of("/work/shared/data");
+      Path data = Path.of("..", "shared", "data"); // the shared data sets beside the checkout, never copied in
       Path seed = Path.of("classifier/src/main/resources/dev/warden/classifier/seed");
       for (int i = 0; i < args.length; i++) {
         String value = i + 1 < args.length ? args[i + 1] : null;

@@ -9,7 +9,7 @@
 # article page shows all its comments, and the bare site publishes every post while Warden holds many, which
 # would make the bare site's pages grow faster and its page views slower. Pass --view-articles/--post-articles
 # to change that (e.g. all three articles for both).
-# Extra arguments go to LoadBench (see its javadoc). Texts come from /work/shared/data when present (override
+# Extra arguments go to LoadBench (see its javadoc). Texts come from ../shared/data (beside the checkout) when present (override
 # with --data DIR), else from the classifier's seed corpus.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/demo-nodes.sh"
