@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.warden.demo.CommentLoad.Post;
+import dev.warden.plugin.TcpProxy;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;

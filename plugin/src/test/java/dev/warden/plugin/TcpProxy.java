@@ -14,25 +14,26 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * A loopback TCP proxy to a target port that a test can cut ({@link #cut()}: closes the port and every connection
  * through it) and restore ({@link #restore()}: listens on the same port again): an outage of a service without
  * stopping it, or make it hang ({@link #stall()}: connections stay open but nothing is forwarded any more).
+ * Public because the deploy module's outage test uses it too (through the plugin's test jar).
  */
-final class TcpProxy implements AutoCloseable {
+public final class TcpProxy implements AutoCloseable {
   private final int target;
   private final List<Socket> sockets = new CopyOnWriteArrayList<>();
   private volatile ServerSocket listener;
   private volatile boolean stalled;
   private int port;
 
-  TcpProxy(int target) throws IOException {
+  public TcpProxy(int target) throws IOException {
     this.target = target;
     listen();
   }
 
-  int port() {
+  public int port() {
     return port;
   }
 
   /** Closes the port and every open connection, like a Redis that went away. */
-  synchronized void cut() throws IOException {
+  public synchronized void cut() throws IOException {
     listener.close();
     for (Socket socket : sockets) {
       socket.close();
@@ -41,12 +42,12 @@ final class TcpProxy implements AutoCloseable {
   }
 
   /** Keeps every connection open but drops what is sent through it from now on: a service that hangs. */
-  void stall() {
+  public void stall() {
     stalled = true;
   }
 
   /** Accepts connections on the same port again (if cut) and forwards again (if stalled). */
-  synchronized void restore() throws IOException {
+  public synchronized void restore() throws IOException {
     stalled = false;
     if (listener.isClosed()) {
       listen();
