@@ -13,16 +13,17 @@ import org.openqa.selenium.chrome.ChromeOptions;
 
 /**
  * The Debian headless Chromium the browser tests drive, set up as in {@link AdminBrowserTest}: the test is skipped
- * (with a message) when it is not installed, except on CI, where it fails.
+ * (with a message) when it is not installed, except on CI, where it fails. Public because the demo's browser
+ * test uses it too (through the admin UI's test jar).
  */
-final class HeadlessChromium {
+public final class HeadlessChromium {
   private static final String CHROMIUM = "/usr/bin/chromium";
   private static final String CHROMEDRIVER = "/usr/bin/chromedriver";
 
   private HeadlessChromium() {}
 
   /** A new browser with its profile in {@code profileDir}; skips the calling test if Chromium is missing. */
-  static WebDriver start(Path profileDir, String testName) throws IOException {
+  public static WebDriver start(Path profileDir, String testName) throws IOException {
     boolean installed = Files.isExecutable(Path.of(CHROMIUM)) && Files.isExecutable(Path.of(CHROMEDRIVER));
     if (!installed && "true".equals(System.getenv("CI"))) {
       throw new IllegalStateException(CHROMIUM + " or " + CHROMEDRIVER + " is missing on CI: "

@@ -2,6 +2,7 @@ package dev.warden.demo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.warden.admin.HeadlessChromium;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
