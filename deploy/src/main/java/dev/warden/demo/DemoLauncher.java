@@ -5,8 +5,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * {@code java -jar warden-demo.jar [--host 0.0.0.0] [--port 8080] [--data-dir ./warden-data] [--no-warden]
- * [--store-url jdbc:postgresql://...] [--release-target URL] [--release-lease 30s]}: starts the demo news site with
- * Warden, prints where to look, and stops cleanly on SIGTERM or Ctrl-C. Several nodes given the same
+ * [--store-url jdbc:postgresql://...] [--release-target URL] [--release-lease 30s] [--warden-overrides FILE]}:
+ * starts the demo news site with Warden, prints where to look, and stops cleanly on SIGTERM or Ctrl-C. Several nodes given the same
  * {@code --store-url} (each with its own {@code --data-dir} and port) share one moderation queue.
  */
 public final class DemoLauncher {
@@ -20,7 +20,7 @@ public final class DemoLauncher {
       System.err.println("warden-demo: " + e.getMessage());
       System.err.println("usage: java -jar warden-demo.jar [--host 0.0.0.0] [--port 8080]"
           + " [--data-dir ./warden-data] [--no-warden] [--store-url jdbc:postgresql://...]"
-          + " [--release-target URL] [--release-lease 30s]");
+          + " [--release-target URL] [--release-lease 30s] [--warden-overrides overrides.yaml]");
       System.exit(2);
       return;
     }

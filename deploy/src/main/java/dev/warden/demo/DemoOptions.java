@@ -1,6 +1,7 @@
 package dev.warden.demo;
 
 import java.net.URI;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
@@ -19,9 +20,11 @@ import java.util.Objects;
  *     means env {@code WARDEN_STORE_URL}, else H2 in the data directory
  * @param releaseTarget where approved comments are replayed ({@code release.target}); null means this node itself
  * @param releaseLease how long a node holds a delivery claim ({@code release.lease}); null means 30 s
+ * @param wardenOverrides a YAML file merged over the generated warden.yaml (e.g. to try other throttle limits or
+ *     to switch the surge detector off for a benchmark); null for none
  */
 public record DemoOptions(String host, int port, Path dataDir, boolean warden, String moderatorPassword,
-    String storeUrl, URI releaseTarget, Duration releaseLease) {
+    String storeUrl, URI releaseTarget, Duration releaseLease, Path wardenOverrides) {
   public static final String DEFAULT_HOST = "0.0.0.0";
   public static final int DEFAULT_PORT = 8080;
   public static final Path DEFAULT_DATA_DIR = Path.of("warden-data");
@@ -50,44 +53,62 @@ public record DemoOptions(String host, int port, Path dataDir, boolean warden, S
     if (releaseLease != null && releaseLease.compareTo(Duration.ofSeconds(2)) < 0) {
       throw new IllegalArgumentException("--release-lease must be at least 2s, was " + releaseLease);
     }
+    if (wardenOverrides != null) {
+      wardenOverrides = wardenOverrides.toAbsolutePath().normalize();
+      if (!Files.isRegularFile(wardenOverrides)) {
+        throw new IllegalArgumentException("--warden-overrides must name a YAML file, was " + wardenOverrides);
+      }
+    }
   }
 
   /** The defaults: all interfaces, port 8080, ./warden-data, with Warden, on H2. */
   public static DemoOptions defaults() {
-    return new DemoOptions(DEFAULT_HOST, DEFAULT_PORT, DEFAULT_DATA_DIR, true, null, null, null, null);
+    return new DemoOptions(DEFAULT_HOST, DEFAULT_PORT, DEFAULT_DATA_DIR, true, null, null, null, null, null);
   }
 
   public DemoOptions withHost(String newHost) {
-    return new DemoOptions(newHost, port, dataDir, warden, moderatorPassword, storeUrl, releaseTarget, releaseLease);
+    return new DemoOptions(newHost, port, dataDir, warden, moderatorPassword, storeUrl, releaseTarget, releaseLease,
+        wardenOverrides);
   }
 
   public DemoOptions withPort(int newPort) {
-    return new DemoOptions(host, newPort, dataDir, warden, moderatorPassword, storeUrl, releaseTarget, releaseLease);
+    return new DemoOptions(host, newPort, dataDir, warden, moderatorPassword, storeUrl, releaseTarget, releaseLease,
+        wardenOverrides);
   }
 
   public DemoOptions withDataDir(Path newDataDir) {
     return new DemoOptions(host, port, newDataDir, warden, moderatorPassword, storeUrl, releaseTarget,
-        releaseLease);
+        releaseLease, wardenOverrides);
   }
 
   public DemoOptions withWarden(boolean enabled) {
-    return new DemoOptions(host, port, dataDir, enabled, moderatorPassword, storeUrl, releaseTarget, releaseLease);
+    return new DemoOptions(host, port, dataDir, enabled, moderatorPassword, storeUrl, releaseTarget, releaseLease,
+        wardenOverrides);
   }
 
   public DemoOptions withModeratorPassword(String password) {
-    return new DemoOptions(host, port, dataDir, warden, password, storeUrl, releaseTarget, releaseLease);
+    return new DemoOptions(host, port, dataDir, warden, password, storeUrl, releaseTarget, releaseLease,
+        wardenOverrides);
   }
 
   public DemoOptions withStoreUrl(String url) {
-    return new DemoOptions(host, port, dataDir, warden, moderatorPassword, url, releaseTarget, releaseLease);
+    return new DemoOptions(host, port, dataDir, warden, moderatorPassword, url, releaseTarget, releaseLease,
+        wardenOverrides);
   }
 
   public DemoOptions withReleaseTarget(URI target) {
-    return new DemoOptions(host, port, dataDir, warden, moderatorPassword, storeUrl, target, releaseLease);
+    return new DemoOptions(host, port, dataDir, warden, moderatorPassword, storeUrl, target, releaseLease,
+        wardenOverrides);
   }
 
   public DemoOptions withReleaseLease(Duration lease) {
-    return new DemoOptions(host, port, dataDir, warden, moderatorPassword, storeUrl, releaseTarget, lease);
+    return new DemoOptions(host, port, dataDir, warden, moderatorPassword, storeUrl, releaseTarget, lease,
+        wardenOverrides);
+  }
+
+  public DemoOptions withWardenOverrides(Path file) {
+    return new DemoOptions(host, port, dataDir, warden, moderatorPassword, storeUrl, releaseTarget, releaseLease,
+        file);
   }
 
   /** The lease to configure: the option, else {@link #DEFAULT_RELEASE_LEASE}. */
@@ -97,8 +118,8 @@ public record DemoOptions(String host, int port, Path dataDir, boolean warden, S
 
   /**
    * Parses {@code [--host H] [--port N] [--data-dir DIR] [--no-warden] [--store-url JDBC-URL]
-   * [--release-target URL] [--release-lease 30s]}. Without {@code --store-url}, env {@value #STORE_URL_ENV} is used
-   * if set.
+   * [--release-target URL] [--release-lease 30s] [--warden-overrides FILE]}. Without {@code --store-url}, env
+   * {@value #STORE_URL_ENV} is used if set.
    *
    * @throws IllegalArgumentException naming the bad argument
    */
@@ -115,6 +136,7 @@ public record DemoOptions(String host, int port, Path dataDir, boolean warden, S
         case "--store-url" -> options = options.withStoreUrl(value(args, ++i, arg));
         case "--release-target" -> options = options.withReleaseTarget(parseUri(value(args, ++i, arg), arg));
         case "--release-lease" -> options = options.withReleaseLease(parseSeconds(value(args, ++i, arg), arg));
+        case "--warden-overrides" -> options = options.withWardenOverrides(Path.of(value(args, ++i, arg)));
         default -> throw new IllegalArgumentException("unknown argument: " + arg);
       }
     }

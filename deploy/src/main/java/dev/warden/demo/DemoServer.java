@@ -179,7 +179,8 @@ public final class DemoServer implements AutoCloseable {
     URI target = options.releaseTarget() != null ? options.releaseTarget()
         : URI.create("http://" + uriHost(localHost(options.host())) + ":" + port);
     return new DemoWardenConfig(new SecureRandom())
-        .write(options.dataDir(), options.storeUrl(), target, options.releaseLeaseOrDefault(), hash);
+        .write(options.dataDir(), options.storeUrl(), target, options.releaseLeaseOrDefault(), hash,
+            options.wardenOverrides());
   }
 
   /** What a container does with the jars in WEB-INF/lib: runs every initializer they declare. */

@@ -51,6 +51,15 @@ final class DemoWardenConfig {
    */
   Path write(Path dataDir, String storeUrl, URI releaseTarget, Duration lease, String passwordHash)
       throws IOException {
+    return write(dataDir, storeUrl, releaseTarget, lease, passwordHash, null);
+  }
+
+  /**
+   * Writes {@code <dataDir>/warden.yaml} with the YAML in {@code overrides} (if not null) merged over the
+   * template's values, and returns its path.
+   */
+  Path write(Path dataDir, String storeUrl, URI releaseTarget, Duration lease, String passwordHash, Path overrides)
+      throws IOException {
     String dir = dataDir.toString().replace('\\', '/');
     long timeout = Math.max(1, Math.min(10, lease.toSeconds() / 3));
     String yaml = template();
@@ -64,6 +73,9 @@ final class DemoWardenConfig {
         "@PASSWORD_HASH@", passwordHash);
     for (Map.Entry<String, String> e : values.entrySet()) {
       yaml = yaml.replace(e.getKey(), quoted(e.getValue()));
+    }
+    if (overrides != null) {
+      yaml = ConfigOverlay.apply(yaml, overrides);
     }
     Path file = dataDir.resolve(FILE_NAME);
     writePrivate(file, yaml);

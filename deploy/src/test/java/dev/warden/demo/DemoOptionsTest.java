@@ -55,4 +55,17 @@ class DemoOptionsTest {
     assertThatThrownBy(() -> DemoOptions.parse("--data-dir")).hasMessageContaining("--data-dir needs a value");
     assertThatThrownBy(() -> DemoOptions.parse("--verbose")).hasMessageContaining("unknown argument: --verbose");
   }
+
+  @Test
+  void wardenOverridesMustNameAnExistingFile() throws Exception {
+    Path file = java.nio.file.Files.createTempFile("overrides", ".yaml");
+    try {
+      assertThat(DemoOptions.parse("--warden-overrides", file.toString()).wardenOverrides()).isEqualTo(file);
+      assertThat(DemoOptions.parse().wardenOverrides()).isNull();
+      assertThatThrownBy(() -> DemoOptions.parse("--warden-overrides", file + ".missing"))
+          .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("--warden-overrides");
+    } finally {
+      java.nio.file.Files.delete(file);
+    }
+  }
 }

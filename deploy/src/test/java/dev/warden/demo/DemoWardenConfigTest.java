@@ -1,9 +1,11 @@
 package dev.warden.demo;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.warden.admin.PasswordHasher;
 import dev.warden.plugin.WardenConfig;
+import dev.warden.plugin.WardenConfigException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -65,5 +67,64 @@ class DemoWardenConfigTest {
     WardenConfig config = WardenConfig.load(writer.write(odd, "127.0.0.1", 8080,
         PasswordHasher.hash("a demo password".toCharArray())));
     assertThat(config.store().url()).isEqualTo("jdbc:h2:file:" + odd + "/warden");
+  }
+
+  @Test
+  void overridesMergeKeyByKeyOverTheTemplate() throws Exception {
+    Path overrides = Files.writeString(dataDir.resolve("bench.yaml"), """
+        throttle:
+          surge: {enabled: false}
+          limits:
+            conflict: {min-interval: 30s, max: 3, window: 10m, per-article: {max: 5, window: 24h}}
+        """);
+    String hash = PasswordHasher.hash("a demo password".toCharArray());
+
+    WardenConfig config = WardenConfig.load(writer.write(dataDir, null, URI.create("http://127.0.0.1:9"),
+        Duration.ofSeconds(30), hash, overrides));
+
+    assertThat(config.throttle().surge().enabled()).isFalse();
+    assertThat(config.throttle().conflictLimits().minInterval()).isEqualTo(Duration.ofSeconds(30));
+    assertThat(config.throttle().defaultLimits().minInterval()).as("untouched keys keep the template's value")
+        .isEqualTo(Duration.ofSeconds(10));
+    assertThat(config.release().secret()).isEqualTo(writer.releaseSecret(dataDir));
+    assertThat(config.articles().conflictIds()).containsExactlyInAnyOrder("belarus-troops-border", "kerch-bridge-strike");
+  }
+
+  @Test
+  void anEmptyOverridesFileChangesNothing() throws Exception {
+    Path overrides = Files.writeString(dataDir.resolve("empty.yaml"), "");
+    String hash = PasswordHasher.hash("a demo password".toCharArray());
+
+    WardenConfig config = WardenConfig.load(writer.write(dataDir, null, URI.create("http://127.0.0.1:9"),
+        Duration.ofSeconds(30), hash, overrides));
+
+    assertThat(config.throttle().surge().enabled()).isTrue();
+  }
+
+  @Test
+  void overridesThatAreNotAMappingAreRefusedNamingTheOption() throws Exception {
+    Path list = Files.writeString(dataDir.resolve("list.yaml"), "- surge\n- off\n");
+    Path broken = Files.writeString(dataDir.resolve("broken.yaml"), "throttle: {surge: [\n");
+    String hash = PasswordHasher.hash("a demo password".toCharArray());
+    URI target = URI.create("http://127.0.0.1:9");
+
+    assertThatThrownBy(() -> writer.write(dataDir, null, target, Duration.ofSeconds(30), hash, list))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("--warden-overrides")
+        .hasMessageContaining("mapping");
+    assertThatThrownBy(() -> writer.write(dataDir, null, target, Duration.ofSeconds(30), hash, broken))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("--warden-overrides")
+        .hasMessageContaining("not valid YAML");
+  }
+
+  @Test
+  void aBadValueInTheOverridesFailsStartUpNamingTheKey() throws Exception {
+    Path overrides = Files.writeString(dataDir.resolve("bad.yaml"), "throttle: {surge: {factor: -1}}\n");
+    String hash = PasswordHasher.hash("a demo password".toCharArray());
+
+    Path written = writer.write(dataDir, null, URI.create("http://127.0.0.1:9"), Duration.ofSeconds(30), hash,
+        overrides);
+
+    assertThatThrownBy(() -> WardenConfig.load(written)).isInstanceOf(WardenConfigException.class)
+        .hasMessageContaining("throttle.surge.factor");
   }
 }
