@@ -7,6 +7,7 @@ import dev.warden.plugin.internal.http.OpsEndpoints;
 import dev.warden.plugin.internal.http.StatusPage;
 import dev.warden.plugin.internal.http.SubmissionHandler;
 import dev.warden.plugin.internal.ops.LogContext;
+import dev.warden.plugin.internal.ops.ModerationEvents;
 import dev.warden.plugin.internal.policy.ArticlePolicies;
 import dev.warden.plugin.internal.policy.Moderator;
 import jakarta.servlet.Filter;
@@ -55,6 +56,8 @@ public class ModerationFilter implements Filter {
   private volatile SubmissionHandler handler;
   private volatile StatusPage statusPage;
   private volatile OpsEndpoints ops;
+  private volatile ModerationEvents events = ModerationEvents.NONE;
+  private final Ticker ticker = Ticker.systemTicker();
 
   /** For containers: the Warden is found or started in {@link #init(FilterConfig)}. */
   public ModerationFilter() {}
@@ -64,6 +67,7 @@ public class ModerationFilter implements Filter {
     this.warden = warden;
     this.statusPage = new StatusPage(warden.comments());
     this.ops = opsFor(warden);
+    this.events = warden.events();
     this.handler = handlerFor(warden);
   }
 
@@ -78,6 +82,7 @@ public class ModerationFilter implements Filter {
     ownsWarden = obtained.started();
     statusPage = new StatusPage(warden.comments());
     ops = opsFor(warden);
+    events = warden.events();
     handler = handlerFor(warden);
   }
 
@@ -125,9 +130,16 @@ public class ModerationFilter implements Filter {
     httpResponse.setHeader(LogContext.RESPONSE_HEADER, requestId);
     // The site's own servlet runs inside the scope too, so its log lines about this comment carry the id.
     try (LogContext.Scope scope = LogContext.request(requestId)) {
-      if (submissions.handle(match, http, httpResponse) instanceof SubmissionHandler.PassOn pass) {
+      long start = ticker.read();
+      SubmissionHandler.Outcome outcome = submissions.handle(match, http, httpResponse);
+      long spent = ticker.read() - start;
+      if (outcome instanceof SubmissionHandler.PassOn pass) {
         chain.doFilter(pass.request(), response);
+        long after = ticker.read();
         submissions.afterPassOn(pass, httpResponse);
+        events.moderated(ModerationEvents.PASSED, spent + ticker.read() - after);
+      } else {
+        events.moderated(ModerationEvents.ANSWERED, spent);
       }
     }
   }

@@ -119,6 +119,38 @@ class MetricsEndpointTest {
     assertThat(PrometheusText.value(after, "warden_classification_seconds_sum")).isPositive();
     assertThat(after).contains("warden_classification_seconds_bucket{le=");
     assertThat(PrometheusText.value(after, "warden_queue_comments", "status", "pending")).isEqualTo(1);
+    // What Warden added to each request: the allowed comment went on to the site, the other two were answered.
+    assertThat(PrometheusText.value(after, "warden_moderation_seconds_count", "result", "passed")).isEqualTo(1);
+    assertThat(PrometheusText.value(after, "warden_moderation_seconds_count", "result", "answered")).isEqualTo(2);
+    // A bucket at the 2 ms budget, so the share of requests within it is exact.
+    assertThat(after).contains("warden_moderation_seconds_bucket{result=\"passed\",le=\"0.002\"}");
+  }
+
+  @Test
+  void theTimeWardenAddsLeavesOutTheSitesOwnHandling() throws Exception {
+    warden = Warden.start(TestConfigs.config(dataDir, WITH_TOKEN), clock);
+    // A slow site: 1.5 s in its own code after Warden passed the comment on.
+    site = TestSite.custom(0, c -> {
+      c.addFilter(new org.eclipse.jetty.ee10.servlet.FilterHolder(new ModerationFilter(warden)), "/*",
+          java.util.EnumSet.of(jakarta.servlet.DispatcherType.REQUEST));
+      c.addFilter(new org.eclipse.jetty.ee10.servlet.FilterHolder((request, response, chain) -> {
+        try {
+          Thread.sleep(1_500);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
+        chain.doFilter(request, response);
+      }), "/*", java.util.EnumSet.of(jakarta.servlet.DispatcherType.REQUEST));
+    });
+
+    long start = System.nanoTime();
+    assertThat(post(BENIGN).statusCode()).isEqualTo(201);
+    double seenByReader = (System.nanoTime() - start) / 1e9;
+
+    String after = metrics();
+    double added = PrometheusText.value(after, "warden_moderation_seconds_sum", "result", "passed");
+    assertThat(seenByReader).isGreaterThanOrEqualTo(1.5);
+    assertThat(added).as("Warden's own time, without the site's 1.5 s").isPositive().isLessThan(1.5);
   }
 
   @Test

@@ -50,6 +50,20 @@ public interface ModerationEvents {
     return classification.get();
   }
 
+  /** Moderation result: Warden answered the request itself (held, rejected, throttled, refused, error). */
+  String ANSWERED = "answered";
+  /** Moderation result: the request went on to the site. */
+  String PASSED = "passed";
+
+  /**
+   * The time Warden itself spent on one request to a comment endpoint (reading the body, throttle, classifier,
+   * store, answer), without the time the site's own servlet took for a comment passed on to it: what Warden
+   * adds to a post's latency.
+   *
+   * @param result {@link #ANSWERED} or {@link #PASSED}
+   */
+  default void moderated(String result, long nanos) {}
+
   /**
    * One delivery attempt of the release outbox ended.
    *
