@@ -33,7 +33,21 @@ import java.util.regex.Pattern;
  * <p>Run as a single-file program (no build, JDK 17): {@code java deploy/bench/LoadBench.java --target
  * warden=http://127.0.0.1:8081 --target bare=http://127.0.0.1:8082}. Options: {@code --rounds 3 --duration 30s
  * --warmup 15s --clients 8 --post-share 0.3 --think-ms 0 --readers 0 --data ../shared/data
- * --seed <classifier seed dir> --view-articles a,b --post-articles a,b} (slugs; all three articles by default).
+ * --seed <classifier seed dir> --view-articles a,b --post-articles a,b --rate 0 --metrics name=token
+ * --repeat-texts} (slugs; all three articles by default).
+ *
+ * <p>Two ways to load: closed loop (default: {@code --clients} threads, each sending its next request when the
+ * last one is answered; measures throughput at saturation, where latency is mostly queueing) and open loop
+ * ({@code --rate R}: R requests/s at fixed intervals whatever the answers, latency counted from when each request
+ * was due, so a slow answer cannot hide the requests it delayed; measures latency at a load the site can carry).
+ *
+ * <p>{@code --metrics name=token} scrapes {@code /warden/metrics} of that target before and after each of its
+ * measured phases and reports, from the difference of the {@code warden_moderation_seconds} histograms, the time
+ * Warden itself added to the posts (without the site's own handling), as the filter measured it.
+ *
+ * <p>Texts are drawn at random from a few thousand; a real comment section does not repeat them, and Warden would
+ * rightly hold the same text from three readers as coordinated. So each posted text ends with the reader's
+ * number, which makes it unique ({@code --repeat-texts} turns that off).
  *
  * <p>Every post carries a fresh {@code X-Forwarded-For} address (the demo trusts loopback as a proxy), so each
  * post is a different reader and Warden's per-poster throttle does not turn the load into 429s; 429s are
@@ -53,6 +67,8 @@ public final class LoadBench {
         texts.benign.size(), texts.abusive.size(), texts.disinfo.size(), texts.origin);
     Map<String, Stats> totals = new LinkedHashMap<>();
     o.targets.keySet().forEach(name -> totals.put(name, new Stats()));
+    Map<String, Histograms> added = new LinkedHashMap<>();
+    o.metricsTokens.keySet().forEach(name -> added.put(name, new Histograms()));
     AtomicInteger addresses = new AtomicInteger(1);
     for (String name : o.targets.keySet()) {
       System.out.printf("warm-up %s for %ds%n", name, o.warmup.toSeconds());
@@ -65,12 +81,18 @@ public final class LoadBench {
       }
       for (String name : order) {
         Stats phaseStats = new Stats();
+        String token = o.metricsTokens.get(name);
+        Histograms before = token == null ? null : Histograms.scrape(o.targets.get(name), token);
         phase(o.targets.get(name), o, texts, addresses, phaseStats, o.duration, round * 31L);
+        if (token != null) {
+          added.get(name).addDifference(Histograms.scrape(o.targets.get(name), token), before);
+        }
         System.out.printf(Locale.ROOT, "round %d %-8s %s%n", round, name, phaseStats.oneLine(o.duration));
         totals.get(name).add(phaseStats);
       }
     }
     report(totals, o);
+    added.forEach((name, h) -> h.report(name));
     for (Map.Entry<String, URI> target : o.targets.entrySet()) {
       System.out.printf("comments shown on %s's article pages at the end: %d%n", target.getKey(),
           publishedComments(target.getValue()));
@@ -99,6 +121,10 @@ public final class LoadBench {
     HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER)
         .connectTimeout(Duration.ofSeconds(5)).version(HttpClient.Version.HTTP_1_1).build();
     long end = System.nanoTime() + length.toNanos();
+    if (o.rate > 0) {
+      openLoop(http, base, o, texts, addresses, stats, new Random(seed), end);
+      return;
+    }
     List<Thread> clients = new ArrayList<>();
     for (int i = 0; i < o.clients; i++) {
       Random random = new Random(seed * 1_000 + i);
@@ -111,30 +137,64 @@ public final class LoadBench {
     }
   }
 
+  /**
+   * Sends {@code o.rate} requests per second at fixed intervals from a pool of senders, whatever the answers;
+   * each latency is counted from when its request was due, so queueing behind a slow answer is counted too.
+   */
+  private static void openLoop(HttpClient http, URI base, Options o, Texts texts, AtomicInteger addresses,
+      Stats stats, Random random, long end) throws InterruptedException {
+    java.util.concurrent.ExecutorService senders = java.util.concurrent.Executors.newFixedThreadPool(64);
+    long interval = 1_000_000_000L / o.rate;
+    long due = System.nanoTime();
+    try {
+      while (due < end) {
+        long wait = due - System.nanoTime();
+        if (wait > 0) {
+          java.util.concurrent.locks.LockSupport.parkNanos(wait);
+        }
+        boolean post = random.nextDouble() < o.postShare;
+        HttpRequest request = request(base, o, texts, addresses, random, post);
+        long dueAt = due;
+        senders.execute(() -> send(http, request, post, stats, dueAt));
+        due += interval;
+      }
+    } finally {
+      senders.shutdown();
+      senders.awaitTermination(30, java.util.concurrent.TimeUnit.SECONDS);
+    }
+  }
+
+  private static HttpRequest request(URI base, Options o, Texts texts, AtomicInteger addresses, Random random,
+      boolean post) {
+    List<String> articles = post ? o.postArticles : o.viewArticles;
+    String article = articles.get(random.nextInt(articles.size()));
+    return post ? post(base, article, texts, addresses, o, random)
+        : HttpRequest.newBuilder(base.resolve("/articles/" + article)).timeout(Duration.ofSeconds(20)).GET().build();
+  }
+
+  /** Sends one request and records its latency from {@code start} (when it was sent, or when it was due). */
+  private static void send(HttpClient http, HttpRequest request, boolean post, Stats stats, long start) {
+    String kind = post ? "post" : "view";
+    try {
+      HttpResponse<Void> response = http.send(request, HttpResponse.BodyHandlers.discarding());
+      long nanos = System.nanoTime() - start;
+      String answer = answer(response);
+      stats.record(kind, nanos, answer);
+      if (post) {
+        stats.recordOnly("post " + answer, nanos); // latency per outcome: published, held, refused...
+      }
+    } catch (IOException e) {
+      stats.record(kind, System.nanoTime() - start, "io-error");
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
   private static void client(HttpClient http, URI base, Options o, Texts texts, AtomicInteger addresses,
       Stats stats, Random random, long end) {
-    while (System.nanoTime() < end) {
+    while (System.nanoTime() < end && !Thread.currentThread().isInterrupted()) {
       boolean post = random.nextDouble() < o.postShare;
-      List<String> articles = post ? o.postArticles : o.viewArticles;
-      String article = articles.get(random.nextInt(articles.size()));
-      HttpRequest request = post ? post(base, article, texts, addresses, o.readers, random)
-          : HttpRequest.newBuilder(base.resolve("/articles/" + article)).timeout(Duration.ofSeconds(20)).GET().build();
-      String kind = post ? "post" : "view";
-      long start = System.nanoTime();
-      try {
-        HttpResponse<Void> response = http.send(request, HttpResponse.BodyHandlers.discarding());
-        long nanos = System.nanoTime() - start;
-        String answer = answer(response);
-        stats.record(kind, nanos, answer);
-        if (post) {
-          stats.recordOnly("post " + answer, nanos); // latency per outcome: published, held, refused...
-        }
-      } catch (IOException e) {
-        stats.record(kind, System.nanoTime() - start, "io-error");
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        return;
-      }
+      send(http, request(base, o, texts, addresses, random, post), post, stats, System.nanoTime());
       if (o.thinkMillis > 0 && !pause(o.thinkMillis)) {
         return;
       }
@@ -163,8 +223,9 @@ public final class LoadBench {
     return status + (state.find() ? "-" + state.group(1) : "-published");
   }
 
-  private static HttpRequest post(URI base, String article, Texts texts, AtomicInteger addresses, int readers,
+  private static HttpRequest post(URI base, String article, Texts texts, AtomicInteger addresses, Options o,
       Random random) {
+    int readers = o.readers;
     double p = random.nextDouble();
     List<String> pool = p < 0.7 ? texts.benign : p < 0.9 ? texts.abusive : texts.disinfo;
     String text = pool.get(random.nextInt(pool.size()));
@@ -174,6 +235,9 @@ public final class LoadBench {
     }
     // A fresh reader per post by default: 10.0.0.0/8 holds 16 million addresses, more than any run sends.
     String reader = "10." + (n >> 16 & 255) + "." + (n >> 8 & 255) + "." + (n & 255);
+    if (!o.repeatTexts) {
+      text = text + "\n\n(reader " + n + ")"; // unique, as real comments are
+    }
     String form = "author=" + URLEncoder.encode("Reader " + n, StandardCharsets.UTF_8) + "&text="
         + URLEncoder.encode(text, StandardCharsets.UTF_8);
     return HttpRequest.newBuilder(base.resolve("/articles/" + article + "/comments"))
@@ -183,8 +247,9 @@ public final class LoadBench {
 
   private static void report(Map<String, Stats> totals, Options o) {
     Duration measured = o.duration.multipliedBy(o.rounds);
-    System.out.printf(Locale.ROOT, "%n%d rounds x %ds per target, %d clients, post share %.2f, load average %s%n%n",
-        o.rounds, o.duration.toSeconds(), o.clients, o.postShare, loadAverage());
+    System.out.printf(Locale.ROOT, "%n%d rounds x %ds per target, %s, post share %.2f, load average %s%n%n",
+        o.rounds, o.duration.toSeconds(), o.rate > 0 ? "open loop at " + o.rate + " requests/s"
+            : "closed loop, " + o.clients + " clients", o.postShare, loadAverage());
     System.out.println("| target | kind | requests | req/s | p50 ms | p99 ms | p99.9 ms | max ms | answers |");
     System.out.println("|---|---|---:|---:|---:|---:|---:|---:|---|");
     totals.forEach((name, s) -> {
@@ -394,11 +459,75 @@ public final class LoadBench {
     }
   }
 
+  /**
+   * The {@code warden_moderation_seconds} histograms of one Warden node, per result ({@code passed},
+   * {@code answered}): cumulative counts per upper bound, as scraped, or summed differences between scrapes.
+   */
+  static final class Histograms {
+    private static final Pattern BUCKET = Pattern.compile(
+        "^warden_moderation_seconds_bucket\\{result=\"([a-z]+)\",le=\"([^\"]+)\"} ([0-9.E+-]+)$",
+        Pattern.MULTILINE);
+    private final Map<String, TreeMap<Double, Double>> byResult = new TreeMap<>();
+
+    static Histograms scrape(URI base, String token) throws IOException, InterruptedException {
+      HttpResponse<String> response = HttpClient.newHttpClient().send(
+          HttpRequest.newBuilder(base.resolve("/warden/metrics")).header("Authorization", "Bearer " + token).build(),
+          HttpResponse.BodyHandlers.ofString());
+      if (response.statusCode() != 200) {
+        throw new IOException("/warden/metrics answered " + response.statusCode());
+      }
+      Histograms h = new Histograms();
+      Matcher m = BUCKET.matcher(response.body());
+      while (m.find()) {
+        double le = m.group(2).equals("+Inf") ? Double.POSITIVE_INFINITY : Double.parseDouble(m.group(2));
+        h.byResult.computeIfAbsent(m.group(1), r -> new TreeMap<>()).put(le, Double.parseDouble(m.group(3)));
+      }
+      return h;
+    }
+
+    void addDifference(Histograms after, Histograms before) {
+      after.byResult.forEach((result, buckets) -> buckets.forEach((le, n) -> {
+        double earlier = before.byResult.getOrDefault(result, new TreeMap<>()).getOrDefault(le, 0.0);
+        byResult.computeIfAbsent(result, r -> new TreeMap<>()).merge(le, n - earlier, Double::sum);
+      }));
+    }
+
+    /** The upper bound (ms) of the bucket holding the given percentile. */
+    private static double percentileMs(TreeMap<Double, Double> buckets, double percentile) {
+      double total = buckets.lastEntry().getValue();
+      for (Map.Entry<Double, Double> b : buckets.entrySet()) {
+        if (b.getValue() >= percentile / 100 * total) {
+          return b.getKey() * 1000;
+        }
+      }
+      return Double.POSITIVE_INFINITY;
+    }
+
+    void report(String name) {
+      System.out.printf("%nTime %s's filter added to comment requests in the measured phases (warden_moderation_seconds;"
+          + " upper bound of the histogram bucket):%n%n", name);
+      System.out.println("| result | requests | p50 ms <= | p99 ms <= | p99.9 ms <= | within 1 ms | within 2 ms |");
+      System.out.println("|---|---:|---:|---:|---:|---:|---:|");
+      byResult.forEach((result, buckets) -> {
+        double total = buckets.isEmpty() ? 0 : buckets.lastEntry().getValue();
+        if (total == 0) {
+          return;
+        }
+        System.out.printf(Locale.ROOT, "| %s | %.0f | %.3f | %.3f | %.3f | %.2f%% | %.2f%% |%n", result, total,
+            percentileMs(buckets, 50), percentileMs(buckets, 99), percentileMs(buckets, 99.9),
+            100 * buckets.getOrDefault(0.001, 0.0) / total, 100 * buckets.getOrDefault(0.002, 0.0) / total);
+      });
+    }
+  }
+
   /** Command-line options. */
   record Options(Map<String, URI> targets, int rounds, Duration duration, Duration warmup, int clients,
       double postShare, long thinkMillis, int readers, List<String> viewArticles, List<String> postArticles,
-      Path data, Path seed) {
+      Path data, Path seed, int rate, Map<String, String> metricsTokens, boolean repeatTexts) {
     static Options parse(String[] args) {
+      int rate = 0;
+      Map<String, String> metricsTokens = new LinkedHashMap<>();
+      boolean repeatTexts = false;
       Map<String, URI> targets = new LinkedHashMap<>();
       int rounds = 3;
       Duration duration = Duration.ofSeconds(30);
@@ -429,6 +558,15 @@ public final class LoadBench {
           case "--post-articles" -> postArticles = List.of(value.split(","));
           case "--data" -> data = Path.of(value);
           case "--seed" -> seed = Path.of(value);
+          case "--rate" -> rate = Integer.parseInt(value);
+          case "--metrics" -> {
+            String[] nv = value.split("=", 2);
+            metricsTokens.put(nv[0], nv[1]);
+          }
+          case "--repeat-texts" -> {
+            repeatTexts = true;
+            i--; // a flag, no value
+          }
           default -> throw new IllegalArgumentException("unknown option " + args[i]);
         }
         i++;
@@ -439,8 +577,11 @@ public final class LoadBench {
       if (rounds < 1 || clients < 1 || postShare < 0 || postShare > 1) {
         throw new IllegalArgumentException("--rounds and --clients must be >= 1, --post-share in [0,1]");
       }
+      if (rate < 0 || !targets.keySet().containsAll(metricsTokens.keySet())) {
+        throw new IllegalArgumentException("--rate must be >= 0; --metrics must name a --target");
+      }
       return new Options(targets, rounds, duration, warmup, clients, postShare, thinkMillis, readers, viewArticles,
-          postArticles, data, seed);
+          postArticles, data, seed, rate, metricsTokens, repeatTexts);
     }
 
     private static Duration seconds(String value) {

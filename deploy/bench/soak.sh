@@ -56,11 +56,18 @@ echo
 echo "| seconds | heap after full GC (MiB) | threads | open fds | H2 files open | TCP established |"
 echo "|---:|---:|---:|---:|---:|---:|"
 tail -n +2 "$CSV" | tr ',' ' ' | while read -r a b c d e f; do echo "| $a | $b | $c | $d | $e | $f |"; done
-# Slope by least squares over the samples taken under load (all but the first and the last), per 10 minutes.
-tail -n +3 "$CSV" | head -n -1 | awk -F, '
-  { n++; x=$1; sx+=x; sxx+=x*x; for (i=2;i<=6;i++) { sy[i]+=$i; sxy[i]+=x*$i } }
-  END { if (n < 2) exit; split("heap_MiB threads fds h2_files tcp", names, " ");
-        printf "slope per 10 min under load (%d samples):", n;
-        for (i=2;i<=6;i++) { b=(n*sxy[i]-sx*sy[i])/(n*sxx-sx*sx); printf " %s %+.2f", names[i-1], b*600 }
-        print "" }'
+# Slope by least squares over the samples taken under load (all but the first and the last), per 10 minutes; and
+# over the second half of them only, after caches, JIT and the database's page cache have settled.
+slope() {
+  awk -F, -v label="$1" '
+    { n++; x=$1; sx+=x; sxx+=x*x; for (i=2;i<=6;i++) { sy[i]+=$i; sxy[i]+=x*$i } }
+    END { if (n < 2) exit; split("heap_MiB threads fds h2_files tcp", names, " ");
+          printf "slope per 10 min, %s (%d samples):", label, n;
+          for (i=2;i<=6;i++) { b=(n*sxy[i]-sx*sy[i])/(n*sxx-sx*sx); printf " %s %+.2f", names[i-1], b*600 }
+          print "" }'
+}
+UNDER_LOAD="$(tail -n +3 "$CSV" | head -n -1)"
+echo "$UNDER_LOAD" | slope "under load"
+HALF=$(( $(echo "$UNDER_LOAD" | wc -l) / 2 ))
+echo "$UNDER_LOAD" | tail -n "$HALF" | slope "second half under load"
 echo "samples: $CSV, node log: $BENCH_DIR/warden/node.log"
