@@ -19,17 +19,26 @@ import java.util.function.Supplier;
  * A load of comment posts from several client threads against one demo node, recording every answer: 70% benign
  * (published at once), 20% abusive and 10% disinformation on a conflict article (held). Every text is unique, so
  * a test can tell each comment apart on the article and in the queue. Each client thread gets its own HTTP client
- * from the supplier; posts to a node that was killed get no answer (status 0), which acknowledges nothing.
+ * from the supplier; posts to a node that was killed get no answer (status 0), which acknowledges nothing. With
+ * {@code forms}, every other block of ten posts is sent as a browser form ({@code application/x-www-form-urlencoded},
+ * redirects not followed), whose acknowledgement is a 303: to {@code ?comment=pending&status=...} when held (no
+ * Warden id in it: a test finds the comment by its unique text), back to the article when published.
  */
 final class CommentLoad implements AutoCloseable {
-  /** One post and what it got: the status (0 for no answer), the Warden id of a held one, and how long it took. */
-  record Post(String slug, String text, int status, String id, String retryAfter, long millis, long startedNanos) {
+  /**
+   * One post and what it got: the status (0 for no answer), the Warden id of a held JSON post, how long it took,
+   * whether it was a form and the redirect ({@code Location}) a form post got.
+   */
+  record Post(String slug, String text, int status, String id, String retryAfter, long millis, long startedNanos,
+      boolean form, String location) {
+    /** Held for a moderator: 202, or a form's 303 to {@code ?comment=pending}. */
     boolean pending() {
-      return status == 202;
+      return status == 202 || status == 303 && location != null && location.contains("comment=pending");
     }
 
+    /** On the article: 201, or a form's 303 straight back to the article. */
     boolean published() {
-      return status == 201;
+      return status == 201 || status == 303 && location != null && !location.contains("comment=");
     }
 
     boolean acknowledged() {
@@ -41,6 +50,7 @@ final class CommentLoad implements AutoCloseable {
   private static final AtomicInteger RUN = new AtomicInteger();
 
   private final Supplier<DemoHttp> client;
+  private final boolean forms;
   private final String prefix = "run" + RUN.incrementAndGet() + "-" + System.nanoTime();
   private final AtomicBoolean running = new AtomicBoolean(true);
   private final AtomicInteger next = new AtomicInteger();
@@ -50,7 +60,13 @@ final class CommentLoad implements AutoCloseable {
   final BlockingQueue<Post> held = new LinkedBlockingQueue<>();
 
   CommentLoad(int clients, Supplier<DemoHttp> client) {
+    this(clients, client, false);
+  }
+
+  /** A load that also posts browser forms (every other block of ten posts) if {@code forms}. */
+  CommentLoad(int clients, Supplier<DemoHttp> client, boolean forms) {
     this.client = client;
+    this.forms = forms;
     this.threads = Executors.newFixedThreadPool(clients);
     for (int i = 0; i < clients; i++) {
       threads.submit(this::postUntilStopped);
@@ -86,19 +102,23 @@ final class CommentLoad implements AutoCloseable {
       slug = DemoEndToEndTest.CONFLICT;
       text = DemoEndToEndTest.DISINFORMATION + tag;
     }
+    boolean form = forms && n / 10 % 2 == 1;
     long start = System.nanoTime();
     try {
-      HttpResponse<String> answer = http.postJson("/articles/" + slug + "/comments",
-          DemoHttp.JSON.writeValueAsString(Map.of("author", "Load", "text", text)));
+      String path = "/articles/" + slug + "/comments";
+      Map<String, String> fields = Map.of("author", "Load", "text", text);
+      HttpResponse<String> answer = form ? http.postForm(path, fields)
+          : http.postJson(path, DemoHttp.JSON.writeValueAsString(fields));
       String id = null;
       if (answer.statusCode() == 202) {
         JsonNode body = DemoHttp.JSON.readTree(answer.body());
         id = body.get("id").asText();
       }
       return new Post(slug, text, answer.statusCode(), id, answer.headers().firstValue("Retry-After").orElse(null),
-          millisSince(start), start);
+          millisSince(start), start, form, answer.headers().firstValue("Location").orElse(null));
     } catch (Exception e) {
-      return new Post(slug, text, 0, null, null, millisSince(start), start); // no answer: nothing acknowledged
+      // no answer: nothing acknowledged
+      return new Post(slug, text, 0, null, null, millisSince(start), start, form, null);
     }
   }
 
