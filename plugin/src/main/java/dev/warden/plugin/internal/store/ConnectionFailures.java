@@ -18,9 +18,9 @@ final class ConnectionFailures {
   /**
    * True if the failure says the database cannot be reached: SQLState class 08, a connection exception type, or the
    * pool's own timeout when the pool could not make connections. A pool timeout with every connection of a full
-   * pool in use and no connection failure behind it is a busy database, not an outage.
+   * pool busy and no connection failure behind it is a busy database, not an outage.
    *
-   * @param poolFull whether every connection of a full-sized pool was in use when the failure was seen
+   * @param poolFull whether the pool held its full number of connections when the failure was seen
    */
   static boolean isOutage(SQLException failure, boolean poolFull) {
     if (failure instanceof SQLTransientConnectionException && failure.getCause() == null

@@ -212,11 +212,14 @@ final class Database implements AutoCloseable {
     }
   }
 
-  /** True if every connection of a full-sized pool is in use: a pool timeout then means busy, not gone. */
+  /**
+   * True if the pool holds its full number of connections: a pool timeout then means they were all busy, not that
+   * the database is gone (broken connections are evicted, so an outage empties the pool). Not whether they are all
+   * in use this instant: one may have been returned since the wait timed out.
+   */
   private boolean poolFull() {
     HikariPoolMXBean state = pool.getHikariPoolMXBean();
-    return state != null && state.getTotalConnections() >= pool.getMaximumPoolSize()
-        && state.getActiveConnections() >= state.getTotalConnections();
+    return state != null && state.getTotalConnections() >= pool.getMaximumPoolSize();
   }
 
   /** True while a connection failure has marked the store unavailable and no use has reached it since. */
