@@ -249,7 +249,8 @@ final class WardenConfigReader {
 
   private static StoreConfig store(ConfigSection s, Path dataDir) {
     String url = s.requiredText("url").replace("${" + DATA_DIR + "}", dataDir.toString().replace('\\', '/'));
-    StoreConfig store = new StoreConfig(url, s.text("username"), s.text("password"), s.integer("pool-size"));
+    StoreConfig store = new StoreConfig(url, s.text("username"), s.text("password"), s.integer("pool-size"),
+        s.duration("connection-timeout"), s.duration("outage-retry"));
     s.finish();
     return store;
   }

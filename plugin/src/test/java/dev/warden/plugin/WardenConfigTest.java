@@ -103,6 +103,18 @@ class WardenConfigTest {
   }
 
   @Test
+  void storeFailsFastOnAnOutageByDefaultAndTheTimingsCanBeSet() {
+    StoreConfig defaults = WardenConfig.parse(MINIMAL, env(Map.of())).store();
+    assertThat(defaults.connectionTimeout()).isEqualTo(Duration.ofSeconds(2));
+    assertThat(defaults.outageRetry()).isEqualTo(Duration.ofSeconds(1));
+
+    StoreConfig set = WardenConfig.parse(MINIMAL + "store: {connection-timeout: 250ms, outage-retry: 5s}\n",
+        env(Map.of())).store();
+    assertThat(set.connectionTimeout()).isEqualTo(Duration.ofMillis(250));
+    assertThat(set.outageRetry()).isEqualTo(Duration.ofSeconds(5));
+  }
+
+  @Test
   void systemPropertiesAreLookedUpBeforeTheEnvironment() {
     System.setProperty("WARDEN_TEST_SECRET", SECRET);
     try {
@@ -185,6 +197,11 @@ class WardenConfigTest {
       release.target                         | 'release: {secret: $S, target: "ftp://example.com"}'
       store.url                              | 'store: {url: "postgres://db"}'
       store.pool-size                        | 'store: {pool-size: 0}'
+      store.connection-timeout               | 'store: {connection-timeout: 100ms}'
+      store.connection-timeout               | 'store: {connection-timeout: 2m}'
+      store.connection-timeout               | 'store: {connection-timeout: quickly}'
+      store.outage-retry                     | 'store: {outage-retry: 0s}'
+      store.outage-retry                     | 'store: {outage-retry: 1h}'
       admin.auth                             | 'admin: {auth: ldap}'
       articles.conflict.paths[0]             | 'articles: {conflict: {paths: ["war-*"]}}'
       articles.conflict.colour               | 'articles: {conflict: {colour: red}}'

@@ -13,6 +13,7 @@ import dev.warden.plugin.store.HeldCommentStore;
 import dev.warden.plugin.store.NewComment;
 import dev.warden.plugin.store.SavedComment;
 import dev.warden.plugin.store.StoreException;
+import dev.warden.plugin.store.StoreUnavailableException;
 import dev.warden.plugin.store.Submission;
 import dev.warden.plugin.throttle.PostAttempt;
 import dev.warden.plugin.throttle.ThrottleDecision;
@@ -170,7 +171,12 @@ public final class SubmissionHandler {
       ModerationResponses.error(response, e.status(), e.code(), e.getMessage());
     } catch (StoreException e) {
       events.decided(ModerationEvents.ERROR, "store_unavailable");
-      LOG.warn("Store unavailable for a submission to {}: {}", match.endpoint().name(), e.toString());
+      if (e instanceof StoreUnavailableException) {
+        // Refused without asking the database: the outage was logged once when it began.
+        LOG.debug("Store marked unavailable; refused a submission to {}", match.endpoint().name());
+      } else {
+        LOG.warn("Store unavailable for a submission to {}: {}", match.endpoint().name(), e.toString());
+      }
       ModerationResponses.unavailable(response, "store_unavailable",
           "comments cannot be accepted right now; please try again");
     } catch (RuntimeException e) {

@@ -4,6 +4,7 @@ import com.github.benmanes.caffeine.cache.Ticker;
 import dev.warden.classifier.Classifier;
 import dev.warden.plugin.OpsConfig;
 import dev.warden.plugin.internal.store.DeliveryBacklog;
+import dev.warden.plugin.store.StoreUnavailableException;
 import dev.warden.plugin.throttle.ThrottleStatus;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -117,6 +118,11 @@ public final class HealthCheck implements AutoCloseable {
     } catch (ExecutionException e) {
       database.put("status", "down");
       database.put("error", "unreachable" + sqlState(e.getCause()));
+      if (e.getCause() instanceof StoreUnavailableException unavailable) {
+        // Comments are refused at once meanwhile; say when the next attempt is due.
+        database.put("failingFast", true);
+        database.put("retryInMs", unavailable.retryIn().toMillis());
+      }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       database.put("status", "down");

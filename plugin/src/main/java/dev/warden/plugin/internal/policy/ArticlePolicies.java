@@ -8,6 +8,7 @@ import dev.warden.plugin.PolicyConfig;
 import dev.warden.plugin.PolicySettings;
 import dev.warden.plugin.store.Article;
 import dev.warden.plugin.store.ArticleRegistry;
+import dev.warden.plugin.store.StoreUnavailableException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
@@ -78,8 +79,12 @@ public final class ArticlePolicies {
       article = registry.get(articleId);
     } catch (RuntimeException e) {
       // Fail safe: an unknown article gets the stricter policy rather than none.
-      LOG.warn("Article registry lookup failed for article {}; applying the conflict policy: {}", articleId,
-          e.toString());
+      if (e instanceof StoreUnavailableException) {
+        LOG.debug("Store marked unavailable; applying the conflict policy to article {}", articleId);
+      } else {
+        LOG.warn("Article registry lookup failed for article {}; applying the conflict policy: {}", articleId,
+            e.toString());
+      }
       return new Choice(PolicySettings.CONFLICT, current.conflictPolicy(), true, null);
     }
     boolean conflict = listed || article.map(a -> registryConflict(rules, a)).orElse(false);

@@ -1,12 +1,15 @@
 package dev.warden.plugin.internal.store;
 
+import com.github.benmanes.caffeine.cache.Ticker;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import com.zaxxer.hikari.HikariPoolMXBean;
 import dev.warden.plugin.StoreConfig;
 import dev.warden.plugin.store.StoreException;
 import java.sql.Connection;
 import java.sql.Driver;
 import java.sql.SQLException;
+import java.sql.SQLTransientConnectionException;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.ServiceLoader;
@@ -15,7 +18,10 @@ import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
 
 /**
- * The connection pool of the store, migrated at open, and the one way to run work in a transaction. Thread-safe.
+ * The connection pool of the store, migrated at open, and the one way to run work in a transaction. A connection
+ * failure marks the store unavailable for {@code store.outage-retry} ({@link StoreBreaker}), so that during a
+ * database outage work fails at once instead of each caller waiting {@code store.connection-timeout} for the pool.
+ * Thread-safe.
  */
 final class Database implements AutoCloseable {
   static final String MIGRATIONS = "classpath:db/migration/warden";
@@ -29,20 +35,28 @@ final class Database implements AutoCloseable {
   private final HikariDataSource pool;
   private final String safeUrl;
   private final boolean postgres;
+  private final StoreBreaker breaker;
 
-  private Database(HikariDataSource pool, String safeUrl, boolean postgres) {
+  private Database(HikariDataSource pool, String safeUrl, boolean postgres, StoreBreaker breaker) {
     this.pool = pool;
     this.safeUrl = safeUrl;
     this.postgres = postgres;
+    this.breaker = breaker;
   }
 
-  /** Opens the pool and migrates the schema; fails fast with a {@link StoreException} naming the URL. */
-  static Database open(StoreConfig config) {
+  /**
+   * Opens the pool and migrates the schema; fails fast with a {@link StoreException} naming the URL.
+   *
+   * @param ticker times the outage retry: real time in production, since the pool's waits are real too
+   */
+  static Database open(StoreConfig config, Ticker ticker) {
     String safeUrl = redact(config.url());
     HikariDataSource pool = connect(config, safeUrl);
     try {
       migrate(pool, safeUrl, config.password());
-      return new Database(pool, safeUrl, isPostgres(pool, safeUrl));
+      StoreBreaker breaker = new StoreBreaker(safeUrl, config.outageRetry(), config.connectionTimeout(), ticker,
+          failure -> rootMessage(failure, config.password()));
+      return new Database(pool, safeUrl, isPostgres(pool, safeUrl), breaker);
     } catch (RuntimeException e) {
       pool.close();
       throw e;
@@ -66,7 +80,12 @@ final class Database implements AutoCloseable {
     hikari.setMaximumPoolSize(config.poolSize());
     hikari.setMinimumIdle(Math.min(1, config.poolSize()));
     hikari.setAutoCommit(false);
-    hikari.setConnectionTimeout(10_000);
+    // Short, so that a post notices an outage within about this time (then the breaker answers at once). A busy
+    // but healthy pool rarely makes a request wait for a connection more than a few milliseconds.
+    long timeoutMillis = config.connectionTimeout().toMillis();
+    hikari.setConnectionTimeout(timeoutMillis);
+    // The liveness check of an idle connection must fit in that wait (HikariCP's floor is 250 ms).
+    hikari.setValidationTimeout(Math.max(250, timeoutMillis / 2));
     if (config.url().startsWith("jdbc:h2:")) {
       // H2's default lock wait (1 s) is short for a busy moderation queue; conflicts are resolved by our
       // conditional updates, so waiting a little longer for a row lock is the right trade.
@@ -169,6 +188,46 @@ final class Database implements AutoCloseable {
   }
 
   private <T> T inTransaction(String operation, java.time.Duration validity, Work<T> work) {
+    boolean probe = breaker.admit();
+    boolean reached = false;
+    try {
+      T result = onConnection(validity, work);
+      reached = true;
+      return result;
+    } catch (SQLException e) {
+      if (ConnectionFailures.isOutage(e, poolFull())) {
+        breaker.unreachable(e, probe);
+      } else if (!(e instanceof SQLTransientConnectionException)) {
+        reached = true; // an SQL error is an answer; a pool timeout of a busy pool is neither
+      }
+      throw new StoreException("store " + operation + " failed at " + safeUrl + " (SQLState "
+          + e.getSQLState() + ")", e);
+    } catch (RuntimeException e) {
+      reached = true; // our work failed after the database answered
+      throw e;
+    } finally {
+      if (reached) {
+        breaker.reached();
+      }
+    }
+  }
+
+  /**
+   * True if the pool holds its full number of connections: a pool timeout then means they were all busy, not that
+   * the database is gone (broken connections are evicted, so an outage empties the pool). Not whether they are all
+   * in use this instant: one may have been returned since the wait timed out.
+   */
+  private boolean poolFull() {
+    HikariPoolMXBean state = pool.getHikariPoolMXBean();
+    return state != null && state.getTotalConnections() >= pool.getMaximumPoolSize();
+  }
+
+  /** True while a connection failure has marked the store unavailable and no use has reached it since. */
+  boolean isMarkedUnavailable() {
+    return breaker.isOpen();
+  }
+
+  private <T> T onConnection(java.time.Duration validity, Work<T> work) throws SQLException {
     try (Connection c = pool.getConnection()) {
       if (validity != null && !c.isValid((int) Math.max(1, validity.toSeconds()))) {
         pool.evictConnection(c);
@@ -180,11 +239,13 @@ final class Database implements AutoCloseable {
         return result;
       } catch (SQLException | RuntimeException e) {
         rollbackQuietly(c, e);
+        if (e instanceof SQLException sql && ConnectionFailures.isOutage(sql, false)) {
+          // HikariCP evicts a connection only on SQLState class 08; H2 reports a lost server as 90067, and a broken
+          // connection used again within half a second is handed out unchecked, so it would fail every retry.
+          pool.evictConnection(c);
+        }
         throw e;
       }
-    } catch (SQLException e) {
-      throw new StoreException("store " + operation + " failed at " + safeUrl + " (SQLState "
-          + e.getSQLState() + ")", e);
     }
   }
 

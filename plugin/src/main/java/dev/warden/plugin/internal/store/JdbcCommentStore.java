@@ -1,5 +1,6 @@
 package dev.warden.plugin.internal.store;
 
+import com.github.benmanes.caffeine.cache.Ticker;
 import dev.warden.plugin.StoreConfig;
 import dev.warden.plugin.store.Actor;
 import dev.warden.plugin.store.ArticleRegistry;
@@ -118,9 +119,26 @@ public final class JdbcCommentStore implements HeldCommentStore, AutoCloseable {
    *     fails
    */
   public static JdbcCommentStore open(StoreConfig config, Clock clock) {
+    // Real time even under a test clock: the outage retry paces real waits of the pool.
+    return open(config, clock, Ticker.systemTicker());
+  }
+
+  /**
+   * Opens the store like {@link #open(StoreConfig, Clock)}, timing {@code store.outage-retry} with a given ticker.
+   */
+  public static JdbcCommentStore open(StoreConfig config, Clock clock, Ticker ticker) {
     Objects.requireNonNull(config, "config");
     Objects.requireNonNull(clock, "clock");
-    return new JdbcCommentStore(Database.open(config), clock);
+    Objects.requireNonNull(ticker, "ticker");
+    return new JdbcCommentStore(Database.open(config, ticker), clock);
+  }
+
+  /**
+   * True while a connection failure has marked the store unavailable: uses fail at once until a retry after
+   * {@code store.outage-retry} reaches the database.
+   */
+  public boolean isMarkedUnavailable() {
+    return db.isMarkedUnavailable();
   }
 
   /** The article registry in the same database. */
