@@ -6,6 +6,13 @@
 #
 #   deploy/bench/soak.sh                      # 10 min, 4 clients with 20 ms think time, 30% posts
 #   SOAK_SECONDS=120 deploy/bench/soak.sh --clients 2
+#   SOAK_CACHE_BOUND=0 deploy/bench/soak.sh   # Warden's default cache bounds (200,000 posters and texts)
+#
+# Every post comes from a new reader with a new text, so Warden's throttle caches (posters, addresses, text
+# fingerprints; kept up to 24 h) grow with every post until they reach their bounds, which at the default of
+# 200,000 takes over an hour at this rate. To see within minutes whether anything else grows, the soak lowers
+# the bounds to SOAK_CACHE_BOUND (default 20,000, reached in about 8 minutes) with --warden-overrides.
+# Heap after full GC is read from the node's GC log (-Xlog:gc), the exact size the full GC left.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/demo-nodes.sh"
 SOAK_SECONDS="${SOAK_SECONDS:-600}"
@@ -17,8 +24,20 @@ cleanup() {
 }
 trap cleanup EXIT
 
+NODE_JAVA_OPTS="${NODE_JAVA_OPTS:--Xmx512m -XX:+UseG1GC} -Xlog:gc:file=$BENCH_DIR/gc.log"
+SOAK_CACHE_BOUND="${SOAK_CACHE_BOUND:-20000}"
+EXTRA=()
+if [[ "$SOAK_CACHE_BOUND" != 0 ]]; then
+  mkdir -p "$BENCH_DIR"
+  cat >"$BENCH_DIR/overrides.yaml" <<YAML
+throttle:
+  cache: {max-posters: $SOAK_CACHE_BOUND, max-texts: $SOAK_CACHE_BOUND, max-articles: 20000}
+YAML
+  EXTRA=(--warden-overrides "$BENCH_DIR/overrides.yaml")
+fi
+
 build_if_needed
-start_node warden
+start_node warden "${EXTRA[@]}"
 PID="$NODE_PID"
 PORT="${NODE_URL##*:}"
 CSV="$BENCH_DIR/soak.csv"
@@ -26,13 +45,14 @@ CSV="$BENCH_DIR/soak.csv"
 sample() {
   local t="$1" heap threads fds dbfiles conns
   jcmd "$PID" GC.run >/dev/null
-  # "garbage-first heap   total 262144K, used 51234K [...]"
-  heap="$(jcmd "$PID" GC.heap_info | grep -oE 'used [0-9]+K' | head -1 | grep -oE '[0-9]+')"
+  # The last "[...][gc] GC(9) Pause Full (Diagnostic Command) 92M->86M(294M) 324ms": what the full GC left.
+  heap="$(grep -E 'Pause Full \((System.gc\(\)|Diagnostic Command)\)' "$BENCH_DIR/gc.log" | tail -1 \
+    | grep -oE '[0-9]+M->[0-9]+M' | sed -E 's/.*->([0-9]+)M/\1/')"
   threads="$(jcmd "$PID" Thread.print | grep -c '^"')"
   fds="$(ls "/proc/$PID/fd" | wc -l)"
   dbfiles="$(ls -l "/proc/$PID/fd" 2>/dev/null | grep -c '\.db$' || true)"
   conns="$(ss -Htn state established "( sport = :$PORT )" | wc -l)"
-  echo "$t,$((heap / 1024)),$threads,$fds,$dbfiles,$conns" | tee -a "$CSV"
+  echo "$t,$heap,$threads,$fds,$dbfiles,$conns" | tee -a "$CSV"
 }
 
 cd "$ROOT"
