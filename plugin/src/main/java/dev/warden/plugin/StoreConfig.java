@@ -34,8 +34,9 @@ public record StoreConfig(String url, String username, String password, int pool
     }
     username = username == null ? "" : username;
     password = password == null ? "" : password;
-    if (poolSize < 1 || poolSize > 200) {
-      throw new WardenConfigException("store.pool-size", String.valueOf(poolSize), "must be between 1 and 200");
+    // Flyway's migration at start-up holds two connections at once, so a pool of one cannot start.
+    if (poolSize < 2 || poolSize > 200) {
+      throw new WardenConfigException("store.pool-size", String.valueOf(poolSize), "must be between 2 and 200");
     }
     within("store.connection-timeout", connectionTimeout, MIN_CONNECTION_TIMEOUT, MAX_CONNECTION_TIMEOUT);
     within("store.outage-retry", outageRetry, MIN_OUTAGE_RETRY, MAX_OUTAGE_RETRY);

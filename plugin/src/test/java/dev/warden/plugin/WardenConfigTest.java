@@ -197,6 +197,7 @@ class WardenConfigTest {
       release.target                         | 'release: {secret: $S, target: "ftp://example.com"}'
       store.url                              | 'store: {url: "postgres://db"}'
       store.pool-size                        | 'store: {pool-size: 0}'
+      store.pool-size                        | 'store: {pool-size: 1}'
       store.connection-timeout               | 'store: {connection-timeout: 100ms}'
       store.connection-timeout               | 'store: {connection-timeout: 2m}'
       store.connection-timeout               | 'store: {connection-timeout: quickly}'
