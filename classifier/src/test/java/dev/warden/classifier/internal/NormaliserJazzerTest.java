@@ -22,7 +22,7 @@ import java.nio.charset.StandardCharsets;
 class NormaliserJazzerTest {
   private final Normaliser normaliser = new Normaliser();
 
-  @FuzzTest(maxDuration = "60s")
+  @FuzzTest(maxDuration = "45s")
   void hostileTextNormalisesWithinBoundsAndNeverThrows(FuzzedDataProvider data) {
     String text = text(data);
     check(text, normaliser.normalise(text));

@@ -42,7 +42,7 @@ class BodyParserJazzerTest {
 
   private final CommentExtractor extractor = new CommentExtractor();
 
-  @FuzzTest(maxDuration = "60s")
+  @FuzzTest(maxDuration = "45s")
   void hostileRequestsAreEitherParsedOrRefusedWithADocumented4xx(FuzzedDataProvider data) {
     if (data.consumeInt(0, 4) == 0) {
       formParsingIsBoundedByTheBody(data.pickValue(FORM_CHARSETS), data.consumeRemainingAsBytes());
