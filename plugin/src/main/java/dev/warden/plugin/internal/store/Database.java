@@ -36,12 +36,15 @@ final class Database implements AutoCloseable {
   private final String safeUrl;
   private final boolean postgres;
   private final StoreBreaker breaker;
+  private final H2FileCompaction compaction;
 
-  private Database(HikariDataSource pool, String safeUrl, boolean postgres, StoreBreaker breaker) {
+  private Database(HikariDataSource pool, String safeUrl, boolean postgres, StoreBreaker breaker,
+      H2FileCompaction compaction) {
     this.pool = pool;
     this.safeUrl = safeUrl;
     this.postgres = postgres;
     this.breaker = breaker;
+    this.compaction = compaction;
   }
 
   /**
@@ -56,7 +59,8 @@ final class Database implements AutoCloseable {
       migrate(pool, safeUrl, config.password());
       StoreBreaker breaker = new StoreBreaker(safeUrl, config.outageRetry(), config.connectionTimeout(), ticker,
           failure -> rootMessage(failure, config.password()));
-      return new Database(pool, safeUrl, isPostgres(pool, safeUrl), breaker);
+      H2FileCompaction compaction = isEmbeddedH2File(config.url()) ? H2FileCompaction.start(pool) : null;
+      return new Database(pool, safeUrl, isPostgres(pool, safeUrl), breaker, compaction);
     } catch (RuntimeException e) {
       pool.close();
       throw e;
@@ -109,12 +113,22 @@ final class Database implements AutoCloseable {
    * server owns that setting.
    */
   static String durableUrl(String url) {
-    String lower = url.toLowerCase(Locale.ROOT);
-    if (!lower.startsWith("jdbc:h2:") || lower.startsWith("jdbc:h2:mem:") || lower.startsWith("jdbc:h2:tcp:")
-        || lower.startsWith("jdbc:h2:ssl:") || lower.contains(";write_delay=")) {
+    if (!isEmbeddedH2File(url) || url.toLowerCase(Locale.ROOT).contains(";write_delay=")) {
       return url;
     }
     return url + ";WRITE_DELAY=0";
+  }
+
+  /** An H2 database in a file this process opens itself (not in memory, not a server's). */
+  static boolean isEmbeddedH2File(String url) {
+    String lower = url.toLowerCase(Locale.ROOT);
+    return lower.startsWith("jdbc:h2:") && !lower.startsWith("jdbc:h2:mem:") && !lower.startsWith("jdbc:h2:tcp:")
+        && !lower.startsWith("jdbc:h2:ssl:");
+  }
+
+  /** Compacts the H2 file now (what the scheduled run does); null-safe no-op for other stores. Tests use it. */
+  Long compactH2FileNow() throws Exception {
+    return compaction == null ? null : compaction.compact();
   }
 
   private static Optional<String> driverFor(String url) {
@@ -276,6 +290,9 @@ final class Database implements AutoCloseable {
 
   @Override
   public void close() {
+    if (compaction != null) {
+      compaction.close();
+    }
     pool.close();
   }
 }
