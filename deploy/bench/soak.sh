@@ -43,7 +43,7 @@ PORT="${NODE_URL##*:}"
 CSV="$BENCH_DIR/soak.csv"
 
 sample() {
-  local t="$1" heap threads fds dbfiles conns
+  local t="$1" heap threads fds dbfiles conns dbsize
   jcmd "$PID" GC.run >/dev/null
   # The last "[...][gc] GC(9) Pause Full (Diagnostic Command) 92M->86M(294M) 324ms": what the full GC left.
   heap="$(grep -E 'Pause Full \((System.gc\(\)|Diagnostic Command)\)' "$BENCH_DIR/gc.log" | tail -1 \
@@ -52,11 +52,12 @@ sample() {
   fds="$(ls "/proc/$PID/fd" | wc -l)"
   dbfiles="$(ls -l "/proc/$PID/fd" 2>/dev/null | grep -c '\.db$' || true)"
   conns="$(ss -Htn state established "( sport = :$PORT )" | wc -l)"
-  echo "$t,$heap,$threads,$fds,$dbfiles,$conns" | tee -a "$CSV"
+  dbsize="$(( $(stat -c %s "$BENCH_DIR/warden/warden.mv.db" 2>/dev/null || echo 0) / 1048576 ))"
+  echo "$t,$heap,$threads,$fds,$dbfiles,$conns,$dbsize" | tee -a "$CSV"
 }
 
 cd "$ROOT"
-echo "seconds,heap_after_full_gc_mib,threads,open_fds,h2_files_open,tcp_established" | tee "$CSV"
+echo "seconds,heap_after_full_gc_mib,threads,open_fds,h2_files_open,tcp_established,h2_file_mib" | tee "$CSV"
 sample 0
 java -Xmx256m deploy/bench/LoadBench.java --target "warden=$NODE_URL" --rounds 1 --warmup 0 \
   --duration "${SOAK_SECONDS}s" --clients 4 --think-ms 20 \
@@ -73,17 +74,17 @@ sample $((SECONDS - start))  # after the load: connections should drain, threads
 cat "$BENCH_DIR/soak-load.txt"
 
 echo
-echo "| seconds | heap after full GC (MiB) | threads | open fds | H2 files open | TCP established |"
-echo "|---:|---:|---:|---:|---:|---:|"
-tail -n +2 "$CSV" | tr ',' ' ' | while read -r a b c d e f; do echo "| $a | $b | $c | $d | $e | $f |"; done
+echo "| seconds | heap after full GC (MiB) | threads | open fds | H2 files open | TCP established | H2 file (MiB) |"
+echo "|---:|---:|---:|---:|---:|---:|---:|"
+tail -n +2 "$CSV" | tr ',' ' ' | while read -r a b c d e f g; do echo "| $a | $b | $c | $d | $e | $f | $g |"; done
 # Slope by least squares over the samples taken under load (all but the first and the last), per 10 minutes; and
 # over the second half of them only, after caches, JIT and the database's page cache have settled.
 slope() {
   awk -F, -v label="$1" '
-    { n++; x=$1; sx+=x; sxx+=x*x; for (i=2;i<=6;i++) { sy[i]+=$i; sxy[i]+=x*$i } }
-    END { if (n < 2) exit; split("heap_MiB threads fds h2_files tcp", names, " ");
+    { n++; x=$1; sx+=x; sxx+=x*x; for (i=2;i<=7;i++) { sy[i]+=$i; sxy[i]+=x*$i } }
+    END { if (n < 2) exit; split("heap_MiB threads fds h2_files tcp h2_file_MiB", names, " ");
           printf "slope per 10 min, %s (%d samples):", label, n;
-          for (i=2;i<=6;i++) { b=(n*sxy[i]-sx*sy[i])/(n*sxx-sx*sx); printf " %s %+.2f", names[i-1], b*600 }
+          for (i=2;i<=7;i++) { b=(n*sxy[i]-sx*sy[i])/(n*sxx-sx*sx); printf " %s %+.2f", names[i-1], b*600 }
           print "" }'
 }
 UNDER_LOAD="$(tail -n +3 "$CSV" | head -n -1)"
