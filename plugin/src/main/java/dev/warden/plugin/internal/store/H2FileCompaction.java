@@ -19,7 +19,7 @@ import org.slf4j.LoggerFactory;
  * file grew by about 38 KB per held comment and never shrank (1.8 GB after a 30-minute soak with 36,000 held
  * comments), and the chunk map kept in memory grew with it. {@link MVStore#compactFile(int)} rewrites sparse
  * chunks and moves live ones together, at most {@link #MAX_COMPACT} per run; writes wait during that time. Once a
- * minute and 200 ms per run did not keep up with 46 held comments a second (the file still grew by 80 MB a
+ * minute (500 ms per run) did not keep up with 46 held comments a second (the file still grew by 80 MB a
  * minute); every 10 s it does, and at a news site's usual rate a run takes milliseconds. It
  * uses H2's engine classes, which the JDBC API does not expose; a run that fails (another H2 version, a server
  * URL) is logged once at WARN and compaction stops. Thread-safe.
