@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.warden.plugin.store.CommentStatus;
-import java.net.ServerSocket;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -110,13 +109,10 @@ class StoreOutageTest {
   }
 
   private Server h2Server(int port) throws Exception {
-    return Server.createTcpServer("-tcpPort", String.valueOf(port), "-ifNotExists", "-baseDir",
-        dataDir.resolve("tcp").toString());
+    return H2TcpServers.create(port, dataDir.resolve("tcp"));
   }
 
   private static int freePort() throws Exception {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
-    }
+    return H2TcpServers.freePort();
   }
 }

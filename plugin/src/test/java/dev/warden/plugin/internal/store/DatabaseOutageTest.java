@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.github.benmanes.caffeine.cache.Ticker;
+import dev.warden.plugin.H2TcpServers;
 import dev.warden.plugin.StoreConfig;
 import dev.warden.plugin.store.StoreException;
 import dev.warden.plugin.store.StoreUnavailableException;
-import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -138,13 +138,10 @@ class DatabaseOutageTest {
   }
 
   private Server h2Server(int port) throws Exception {
-    return Server.createTcpServer("-tcpPort", String.valueOf(port), "-ifNotExists", "-baseDir",
-        dir.resolve("tcp").toString());
+    return H2TcpServers.create(port, dir.resolve("tcp"));
   }
 
   private static int freePort() throws Exception {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
-    }
+    return H2TcpServers.freePort();
   }
 }
