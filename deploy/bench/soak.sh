@@ -7,6 +7,8 @@
 #   deploy/bench/soak.sh                      # 10 min, 4 clients with 20 ms think time, 30% posts
 #   SOAK_SECONDS=120 deploy/bench/soak.sh --clients 2
 #   SOAK_CACHE_BOUND=0 deploy/bench/soak.sh   # Warden's default cache bounds (200,000 posters and texts)
+#   SOAK_STORE_URL='jdbc:postgresql://127.0.0.1:5432/test?user=postgres&currentSchema=soak' deploy/bench/soak.sh
+#                                             # Warden's store in PostgreSQL (an existing, empty schema)
 #
 # Every post comes from a new reader with a new text, so Warden's throttle caches (posters, addresses, text
 # fingerprints; kept up to 24 h) grow with every post until they reach their bounds, which at the default of
@@ -34,6 +36,10 @@ throttle:
   cache: {max-posters: $SOAK_CACHE_BOUND, max-texts: $SOAK_CACHE_BOUND, max-articles: 20000}
 YAML
   EXTRA=(--warden-overrides "$BENCH_DIR/overrides.yaml")
+fi
+
+if [[ -n "${SOAK_STORE_URL:-}" ]]; then
+  EXTRA+=(--store-url "$SOAK_STORE_URL")
 fi
 
 build_if_needed
