@@ -53,9 +53,7 @@ class FilterOrderingTest {
 
   @AfterEach
   void stop() throws Exception {
-    if (site != null) {
-      site.close();
-    }
+    Closing.all(site);
   }
 
   HttpResponse<String> post(String user, String text) throws Exception {

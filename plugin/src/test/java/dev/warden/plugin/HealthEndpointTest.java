@@ -35,12 +35,7 @@ class HealthEndpointTest {
 
   @AfterEach
   void stop() throws Exception {
-    if (site != null) {
-      site.close();
-    }
-    if (warden != null) {
-      warden.close();
-    }
+    Closing.all(site, warden);
   }
 
   JsonNode health(int expectedStatus) throws Exception {

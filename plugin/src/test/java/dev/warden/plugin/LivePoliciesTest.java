@@ -48,12 +48,7 @@ class LivePoliciesTest {
 
   @AfterEach
   void stop() throws Exception {
-    if (site != null) {
-      site.close();
-    }
-    if (warden != null) {
-      warden.close();
-    }
+    Closing.all(site, warden);
   }
 
   HttpResponse<String> post(String path, String text) throws Exception {

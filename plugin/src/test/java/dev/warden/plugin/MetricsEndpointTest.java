@@ -41,12 +41,7 @@ class MetricsEndpointTest {
 
   @AfterEach
   void stop() throws Exception {
-    if (site != null) {
-      site.close();
-    }
-    if (warden != null) {
-      warden.close();
-    }
+    Closing.all(site, warden);
   }
 
   HttpResponse<String> scrape(String... headers) throws Exception {

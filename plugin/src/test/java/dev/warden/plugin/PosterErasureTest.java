@@ -31,12 +31,7 @@ class PosterErasureTest {
 
   @AfterEach
   void stop() throws Exception {
-    if (site != null) {
-      site.close();
-    }
-    if (warden != null) {
-      warden.close();
-    }
+    Closing.all(site, warden);
   }
 
   HttpResponse<String> post(String text) throws Exception {

@@ -50,12 +50,7 @@ class RequestLogContextTest {
   @AfterEach
   void stop() throws Exception {
     root.detachAppender(events);
-    if (site != null) {
-      site.close();
-    }
-    if (warden != null) {
-      warden.close();
-    }
+    Closing.all(site, warden);
   }
 
   /** The captured events whose message mentions {@code text}. */

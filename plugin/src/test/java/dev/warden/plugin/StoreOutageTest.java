@@ -38,15 +38,7 @@ class StoreOutageTest {
 
   @AfterEach
   void stop() throws Exception {
-    if (site != null) {
-      site.close();
-    }
-    if (warden != null) {
-      warden.close();
-    }
-    if (database != null) {
-      database.stop();
-    }
+    Closing.all(site, warden, database == null ? null : database::stop);
   }
 
   @Test

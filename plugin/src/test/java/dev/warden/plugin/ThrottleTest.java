@@ -44,12 +44,7 @@ class ThrottleTest {
 
   @AfterEach
   void stop() throws Exception {
-    if (site != null) {
-      site.close();
-    }
-    if (warden != null) {
-      warden.close();
-    }
+    Closing.all(site, warden);
   }
 
   HttpResponse<String> post(String text, String... headers) throws Exception {
