@@ -59,11 +59,19 @@ final class Database implements AutoCloseable {
       migrate(pool, safeUrl, config.password());
       StoreBreaker breaker = new StoreBreaker(safeUrl, config.outageRetry(), config.connectionTimeout(), ticker,
           failure -> rootMessage(failure, config.password()));
-      H2FileCompaction compaction = isEmbeddedH2File(config.url()) ? H2FileCompaction.start(pool) : null;
+      H2FileCompaction compaction = isEmbeddedH2File(config.url()) ? startCompaction(pool, safeUrl) : null;
       return new Database(pool, safeUrl, isPostgres(pool, safeUrl), breaker, compaction);
     } catch (RuntimeException e) {
       pool.close();
       throw e;
+    }
+  }
+
+  private static H2FileCompaction startCompaction(HikariDataSource pool, String safeUrl) {
+    try {
+      return H2FileCompaction.start(pool);
+    } catch (SQLException e) {
+      throw new StoreException("cannot prepare the H2 file of " + safeUrl + " (SQLState " + e.getSQLState() + ")", e);
     }
   }
 
@@ -126,9 +134,12 @@ final class Database implements AutoCloseable {
         && !lower.startsWith("jdbc:h2:ssl:");
   }
 
-  /** Compacts the H2 file now (what the scheduled run does); null-safe no-op for other stores. Tests use it. */
-  Long compactH2FileNow() throws Exception {
-    return compaction == null ? null : compaction.compact();
+  /**
+   * Runs one slice of H2 file compaction now (what the scheduled run does); returns the file size, or null for
+   * other stores. Tests use it.
+   */
+  Long compactH2FileSliceNow() throws Exception {
+    return compaction == null ? null : compaction.tick();
   }
 
   private static Optional<String> driverFor(String url) {
@@ -249,7 +260,11 @@ final class Database implements AutoCloseable {
       }
       try {
         T result = work.run(c);
-        c.commit();
+        if (compaction != null) {
+          compaction.commit(c);
+        } else {
+          c.commit();
+        }
         return result;
       } catch (SQLException | RuntimeException e) {
         rollbackQuietly(c, e);
