@@ -34,9 +34,9 @@ import org.slf4j.LoggerFactory;
  *
  * <p>So commits only ever append to the file (space reuse off), and every {@link #INTERVAL} one {@link #tick()}
  * reclaims space in a bounded slice while no commit runs: it rewrites the live pages of at most {@link #REWRITE}
- * out of sparse chunks, so that whole chunks fall dead, then moves at most {@link #MOVE} of chunks from the end of
- * the file into the freed space (H2 syncs the file to disk before it overwrites anything there) and truncates the
- * end. Commits wait for a slice (about 10 ms, at most tens of ms, measured at 50 held comments a second) instead
+ * out of sparse chunks, so that whole chunks fall dead, then moves {@link #MOVE} of chunks (more when commits
+ * appended more) into the freed space (H2 syncs the file to disk before it overwrites anything there) and truncates
+ * the end. Commits wait for a slice (about 10 ms, at most tens of ms, measured at 50 held comments a second) instead
  * of half a second. It uses H2's engine classes, which the JDBC API does not expose; a tick that fails (another H2
  * version) is logged once at WARN and compaction stops. Thread-safe.
  */
@@ -45,10 +45,12 @@ final class H2FileCompaction implements AutoCloseable {
   /** Bytes of live pages one slice may rewrite out of sparse chunks. */
   static final int REWRITE = 512 * 1024;
   /**
-   * Bytes of chunks one slice may move. It must exceed what commits append between slices (about 2.3 MB a second at
-   * 50 held comments a second), or the file grows.
+   * Bytes of chunks one slice may move at least. A slice moves three times what commits appended since the last one
+   * if that is more (up to {@link #MAX_MOVE}): with a fixed 2 MB the file grew by 100 MB every 30 s in a soak that
+   * held 47 comments a second (each appending a ~70 KB chunk).
    */
-  static final int MOVE = 2 * 1024 * 1024;
+  static final long MOVE = 2L * 1024 * 1024;
+  static final long MAX_MOVE = 64L * 1024 * 1024;
   /** Chunks whose live share is below this are rewritten; the file is shrunk while its fill is below it. */
   static final int TARGET_FILL_PERCENT = 90;
   private static final Logger LOG = LoggerFactory.getLogger(H2FileCompaction.class);
@@ -56,6 +58,8 @@ final class H2FileCompaction implements AutoCloseable {
   private final DataSource pool;
   /** Commits hold it shared, a slice exclusively: space is only reused while no commit is being written. */
   private final ReentrantReadWriteLock slices = new ReentrantReadWriteLock();
+  /** The file size after the last slice; only read and written holding {@link #slices} exclusively. */
+  private long sizeAfterLastSlice;
   private final ScheduledExecutorService worker = Executors.newSingleThreadScheduledExecutor(r -> {
     Thread thread = new Thread(r, "warden-h2-compaction");
     thread.setDaemon(true);
@@ -96,8 +100,9 @@ final class H2FileCompaction implements AutoCloseable {
     }
   }
 
-  private static long slice(MVStore store) {
+  private long slice(MVStore store) {
     FileStore<?> file = store.getFileStore();
+    long appended = Math.max(0, file.size() - sizeAfterLastSlice);
     // Reuse is safe here: no commit runs, and what H2 moves it syncs before overwriting the old place.
     file.setRetentionTime(0);
     file.setReuseSpace(true);
@@ -105,12 +110,13 @@ final class H2FileCompaction implements AutoCloseable {
       file.compact(TARGET_FILL_PERCENT, REWRITE);
       store.commit(); // the rewritten pages are only in memory until a commit writes them
       if (file instanceof RandomAccessStore randomAccess) {
-        randomAccess.compactMoveChunks(TARGET_FILL_PERCENT, MOVE, store);
+        randomAccess.compactMoveChunks(TARGET_FILL_PERCENT, Math.min(MAX_MOVE, Math.max(MOVE, 3 * appended)), store);
       }
     } finally {
       file.setReuseSpace(false);
     }
-    return file.size();
+    sizeAfterLastSlice = file.size();
+    return sizeAfterLastSlice;
   }
 
   private MVStore mvStore() throws SQLException {
