@@ -65,7 +65,7 @@ public class ModerationFilter implements Filter {
   /** Moderates with an already running Warden, which the caller keeps and closes. */
   public ModerationFilter(Warden warden) {
     this.warden = warden;
-    this.statusPage = new StatusPage(warden.comments());
+    this.statusPage = new StatusPage(warden.comments(), warden.config().store().outageRetry());
     this.ops = opsFor(warden);
     this.events = warden.events();
     this.handler = handlerFor(warden);
@@ -80,7 +80,7 @@ public class ModerationFilter implements Filter {
         Warden.obtain(filterConfig.getServletContext(), filterConfig.getInitParameter(CONFIG_PARAMETER));
     warden = obtained.warden();
     ownsWarden = obtained.started();
-    statusPage = new StatusPage(warden.comments());
+    statusPage = new StatusPage(warden.comments(), warden.config().store().outageRetry());
     ops = opsFor(warden);
     events = warden.events();
     handler = handlerFor(warden);

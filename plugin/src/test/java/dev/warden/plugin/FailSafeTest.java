@@ -21,7 +21,8 @@ class FailSafeTest {
 
   @Test
   void heldCommentGets503WithRetryAfterAndNothingIsStoredWhenTheStoreIsDown() throws Exception {
-    WardenConfig config = TestConfigs.config(dataDir, "");
+    // Retry-After says when the store is tried again: store.outage-retry after a failure.
+    WardenConfig config = TestConfigs.config(dataDir, "store: {outage-retry: 7s}\n");
     try (Warden warden = Warden.start(config); TestSite site = TestSite.withFilter(warden)) {
       ((JdbcCommentStore) warden.comments()).close(); // the database goes away under a running site
 
@@ -31,7 +32,7 @@ class FailSafeTest {
 
       for (HttpResponse<String> response : java.util.List.of(json, form)) {
         assertThat(response.statusCode()).isEqualTo(503);
-        assertThat(response.headers().firstValue("Retry-After")).hasValue("30");
+        assertThat(response.headers().firstValue("Retry-After")).hasValue("7");
         assertThat(JSON.readTree(response.body()).get("error").asText()).isEqualTo("store_unavailable");
       }
       assertThat(site.received()).isEmpty();

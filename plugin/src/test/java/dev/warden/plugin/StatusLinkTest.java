@@ -211,15 +211,15 @@ class StatusLinkTest {
   }
 
   @Test
-  void aStoreThatIsDownGets503() throws Exception {
-    try (Warden down = Warden.start(TestConfigs.config(dataDir.resolve("down"), ""));
+  void aStoreThatIsDownGets503WithRetryAfterTheOutageRetry() throws Exception {
+    try (Warden down = Warden.start(TestConfigs.config(dataDir.resolve("down"), "store: {outage-retry: 2500ms}\n"));
         TestSite downSite = TestSite.withFilter(down)) {
       ((JdbcCommentStore) down.comments()).close();
 
       HttpResponse<String> response = get(downSite, "/warden/status/" + "A".repeat(32));
 
       assertThat(response.statusCode()).isEqualTo(503);
-      assertThat(response.headers().firstValue("Retry-After")).hasValue("30");
+      assertThat(response.headers().firstValue("Retry-After")).as("2.5 s rounded up").hasValue("3");
     }
   }
 

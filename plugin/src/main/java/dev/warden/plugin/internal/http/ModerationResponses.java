@@ -1,12 +1,15 @@
 package dev.warden.plugin.internal.http;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.warden.plugin.store.StoreException;
+import dev.warden.plugin.store.StoreUnavailableException;
 import dev.warden.plugin.throttle.ThrottleDecision;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -16,7 +19,10 @@ import java.util.Map;
  * and short JSON errors ({@code {"error":..., "message":...}}) for 400/403/413/415/503. Thread-safe.
  */
 final class ModerationResponses {
-  /** Seconds a client should wait before retrying when the store is unavailable. */
+  /**
+   * Seconds a client should wait before retrying after a failure that is not a store outage (a bug, an exhausted
+   * resource): nothing says when it will be over, so not soon.
+   */
   static final int RETRY_AFTER_SECONDS = 30;
   /** The response header naming the models that judged a comment, on every verdict (passed-on ones too). */
   static final String MODEL_HEADER = "X-Warden-Model";
@@ -100,7 +106,7 @@ final class ModerationResponses {
   }
 
   /** Whole seconds to wait, rounded up, at least 1. */
-  static long retryAfterSeconds(java.time.Duration wait) {
+  static long retryAfterSeconds(Duration wait) {
     long millis = Math.max(0, wait.toMillis());
     return Math.max(1, (millis + 999) / 1000);
   }
@@ -113,10 +119,29 @@ final class ModerationResponses {
     json(response, status, body);
   }
 
-  /** 503 with {@code Retry-After}: nothing was acknowledged, the reader may send again. */
+  /**
+   * 503 with {@code Retry-After} for an internal failure ({@link #RETRY_AFTER_SECONDS}): nothing was acknowledged,
+   * the reader may send again.
+   */
   static void unavailable(HttpServletResponse response, String code, String message) throws IOException {
-    response.setHeader("Retry-After", String.valueOf(RETRY_AFTER_SECONDS));
+    unavailable(response, code, message, Duration.ofSeconds(RETRY_AFTER_SECONDS));
+  }
+
+  /** 503 with {@code Retry-After} in whole seconds (rounded up, at least 1): nothing was acknowledged. */
+  static void unavailable(HttpServletResponse response, String code, String message, Duration retryAfter)
+      throws IOException {
+    response.setHeader("Retry-After", String.valueOf(retryAfterSeconds(retryAfter)));
     error(response, 503, code, message);
+  }
+
+  /**
+   * When the store will be tried again after {@code failure}: the store's own wait if it refused without asking
+   * the database, else {@code outageRetry}, the wait a connection failure has just started ({@code
+   * store.outage-retry}). So a client that honours {@code Retry-After} comes back as the database is next tried,
+   * not half a minute after it has returned.
+   */
+  static Duration storeRetryAfter(StoreException failure, Duration outageRetry) {
+    return failure instanceof StoreUnavailableException refused ? refused.retryIn() : outageRetry;
   }
 
   /** Appends {@code comment=<state>} to a local path, keeping any query it already has. */

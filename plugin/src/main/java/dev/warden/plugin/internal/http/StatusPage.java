@@ -7,6 +7,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -36,9 +37,12 @@ public final class StatusPage {
       CommentStatusView.State.REJECTED, "It was not published.");
 
   private final HeldCommentStore store;
+  private final Duration outageRetry;
 
-  public StatusPage(HeldCommentStore store) {
+  /** @param outageRetry {@code store.outage-retry}, for the {@code Retry-After} of a 503 during an outage */
+  public StatusPage(HeldCommentStore store, Duration outageRetry) {
     this.store = store;
+    this.outageRetry = outageRetry;
   }
 
   /** The status link of a token, under the context path. */
@@ -67,7 +71,8 @@ public final class StatusPage {
       view = store.findByStatusToken(pathInContext(request).substring(PATH.length()));
     } catch (StoreException e) {
       LOG.warn("Store unavailable for a status link: {}", e.toString());
-      ModerationResponses.unavailable(response, "store_unavailable", "the status cannot be read right now");
+      ModerationResponses.unavailable(response, "store_unavailable", "the status cannot be read right now",
+          ModerationResponses.storeRetryAfter(e, outageRetry));
       return;
     }
     boolean json = ModerationResponses.wantsJson(request);

@@ -22,6 +22,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -51,6 +52,7 @@ public final class SubmissionHandler {
   private final Consumer<ScoreSample> samples;
   private final Clock clock;
   private final ModerationEvents events;
+  private final Duration outageRetry;
 
   /**
    * @param samples receives the scores of every classified comment for the what-if charts; must not block
@@ -76,6 +78,7 @@ public final class SubmissionHandler {
     this.samples = samples;
     this.clock = clock;
     this.events = events;
+    this.outageRetry = config.store().outageRetry();
   }
 
   /** What the filter does next. */
@@ -178,7 +181,8 @@ public final class SubmissionHandler {
         LOG.warn("Store unavailable for a submission to {}: {}", match.endpoint().name(), e.toString());
       }
       ModerationResponses.unavailable(response, "store_unavailable",
-          "comments cannot be accepted right now; please try again");
+          "comments cannot be accepted right now; please try again",
+          ModerationResponses.storeRetryAfter(e, outageRetry));
     } catch (RuntimeException e) {
       events.decided(ModerationEvents.ERROR, "unavailable");
       LOG.error("Moderation failed for a submission to {}", match.endpoint().name(), e);
