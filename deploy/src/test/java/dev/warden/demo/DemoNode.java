@@ -109,6 +109,11 @@ final class DemoNode implements AutoCloseable {
     }
   }
 
+  /** The exit status once the process has ended (143 after a SIGTERM it handled, 137 after {@link #kill}). */
+  int exitValue() {
+    return process.exitValue();
+  }
+
   /** Stops the node gracefully (SIGTERM), or kills it if it does not stop in time. */
   @Override
   public void close() throws InterruptedException {

@@ -119,12 +119,20 @@ final class Database implements AutoCloseable {
    * commit reaches the file (the OS page cache) before the answer; a power cut may still lose it, as with any
    * store that does not fsync. In-memory and server-mode ({@code tcp:}/{@code ssl:}) URLs are left alone: the
    * server owns that setting.
+   *
+   * <p>Also {@code DB_CLOSE_ON_EXIT=FALSE}, unless the URL sets it: H2 otherwise closes the database in its own
+   * JVM shutdown hook, which runs at the same time as the container's, so on every ordinary stop (SIGTERM)
+   * requests still in flight and Warden's own shutdown found the database closed under them (and H2 left a
+   * {@code .trace.db} file with the stack trace in the data directory). Warden closes its pool, and with it the
+   * database, when it stops; a process that exits without stopping Warden loses nothing ({@code WRITE_DELAY=0}).
    */
   static String durableUrl(String url) {
-    if (!isEmbeddedH2File(url) || url.toLowerCase(Locale.ROOT).contains(";write_delay=")) {
+    if (!isEmbeddedH2File(url)) {
       return url;
     }
-    return url + ";WRITE_DELAY=0";
+    String lower = url.toLowerCase(Locale.ROOT);
+    String durable = lower.contains(";write_delay=") ? url : url + ";WRITE_DELAY=0";
+    return lower.contains(";db_close_on_exit=") ? durable : durable + ";DB_CLOSE_ON_EXIT=FALSE";
   }
 
   /** An H2 database in a file this process opens itself (not in memory, not a server's). */
