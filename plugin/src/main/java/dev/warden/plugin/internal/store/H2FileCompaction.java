@@ -34,20 +34,15 @@ import org.slf4j.LoggerFactory;
  *
  * <p>So commits only ever append to the file (space reuse off), and every {@link #INTERVAL} one {@link #tick()}
  * reclaims space in a bounded slice while no commit runs: it rewrites the live pages of at most {@link #REWRITE}
- * (or what commits appended since the last slice) out of sparse chunks, so that whole chunks fall dead, then moves
- * {@link #MOVE} of chunks (more when commits appended more) into the freed space (H2 syncs the file to disk before
- * it overwrites anything there) and truncates the end. Commits wait for a slice (about 10 ms, at most tens of ms, measured at 50 held comments a second) instead
+ * out of sparse chunks, so that whole chunks fall dead, then moves {@link #MOVE} of chunks (more when commits
+ * appended more) into the freed space (H2 syncs the file to disk before it overwrites anything there) and truncates
+ * the end. Commits wait for a slice (about 10 ms, at most tens of ms, measured at 50 held comments a second) instead
  * of half a second. It uses H2's engine classes, which the JDBC API does not expose; a tick that fails (another H2
  * version) is logged once at WARN and compaction stops. Thread-safe.
  */
 final class H2FileCompaction implements AutoCloseable {
   static final Duration INTERVAL = Duration.ofMillis(500);
-  /**
-   * Bytes of live pages one slice may rewrite out of sparse chunks, at least. A slice rewrites as much as commits
-   * appended since the last one if that is more (up to {@link #MAX_MOVE}): at 60 held comments a second for four
-   * minutes the file grew to 151 MB with a fixed 512 KB, to 72 MB rewriting what was appended, for the same time
-   * per slice (issue #7).
-   */
+  /** Bytes of live pages one slice may rewrite out of sparse chunks. */
   static final int REWRITE = 512 * 1024;
   /**
    * Bytes of chunks one slice may move at least. A slice moves three times what commits appended since the last one
@@ -112,7 +107,7 @@ final class H2FileCompaction implements AutoCloseable {
     file.setRetentionTime(0);
     file.setReuseSpace(true);
     try {
-      file.compact(TARGET_FILL_PERCENT, (int) Math.min(MAX_MOVE, Math.max(REWRITE, appended)));
+      file.compact(TARGET_FILL_PERCENT, REWRITE);
       store.commit(); // the rewritten pages are only in memory until a commit writes them
       if (file instanceof RandomAccessStore randomAccess) {
         randomAccess.compactMoveChunks(TARGET_FILL_PERCENT, Math.min(MAX_MOVE, Math.max(MOVE, 3 * appended)), store);
