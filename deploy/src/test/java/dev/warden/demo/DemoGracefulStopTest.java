@@ -23,16 +23,17 @@ class DemoGracefulStopTest {
 
   @Test
   void aStoppedDemoClosesItsH2StoreItselfAndKeepsWhatItHeld() throws Exception {
+    DemoNode node = DemoNode.start("first", dataDir, PASSWORD, List.of());
     String id;
-    try (DemoNode node = DemoNode.start("first", dataDir, PASSWORD, List.of())) {
+    try {
       HttpResponse<String> held = node.http().postJson("/articles/" + DemoEndToEndTest.CONFLICT + "/comments",
           DemoHttp.JSON.writeValueAsString(Map.of("text", DemoEndToEndTest.ABUSE)));
       assertThat(held.statusCode()).as(held.body()).isEqualTo(202);
       id = DemoHttp.JSON.readTree(held.body()).get("id").asText();
-
+    } finally {
       node.close(); // SIGTERM, then up to 10 s to stop
-      assertThat(node.exitValue()).as("stopped by the signal, not killed after the 10 s grace").isEqualTo(143);
     }
+    assertThat(node.exitValue()).as("stopped by the signal, not killed after the 10 s grace").isEqualTo(143);
     assertThat(dataDir.resolve("warden.trace.db")).as("H2's error trace").doesNotExist();
 
     try (DemoNode again = DemoNode.start("second", dataDir, PASSWORD, List.of())) {
