@@ -41,7 +41,8 @@ stop_nodes() {
     kill "$pid" 2>/dev/null
   done
   for pid in "${NODE_PIDS[@]}"; do
-    wait "$pid" 2>/dev/null
+    # A node stopped by our SIGTERM exits 143; under set -e that status would become the script's own.
+    wait "$pid" 2>/dev/null || true
   done
   NODE_PIDS=()
 }
