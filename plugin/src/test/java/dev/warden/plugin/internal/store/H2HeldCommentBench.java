@@ -30,9 +30,13 @@ import org.junit.jupiter.api.io.TempDir;
  * slices) running as in production. Prints the latency of each save counted from when it was due (so a save
  * that waited behind a compaction slice counts its wait), and the store file's size every 15 s.
  *
+ * <p>p96 is printed because in {@code load.sh}'s mix about a quarter of the posts are held, so the p99 of all
+ * posts falls near the held posts' p96.
+ *
  * <pre>
  * mvn -B -o -q -pl plugin -am test -Dtest=H2HeldCommentBench -Dsurefire.failIfNoSpecifiedTests=false \
  *     -Djacoco.skip=true -Dbench.rate=45 -Dbench.seconds=60 [-Dbench.url=jdbc:h2:mem:bench]
+ *     [-Dbench.url-options=;COMPRESS=TRUE]
  * cat plugin/target/surefire-reports/*H2HeldCommentBench-output.txt
  * </pre>
  */
@@ -49,7 +53,8 @@ class H2HeldCommentBench {
     int seconds = Integer.getInteger("bench.seconds", 60);
     int warmUp = (int) (rate * Integer.getInteger("bench.warmup-seconds", 15));
     Path file = dir.resolve("bench.mv.db");
-    String url = System.getProperty("bench.url", "jdbc:h2:file:" + dir.resolve("bench"));
+    String url = System.getProperty("bench.url", "jdbc:h2:file:" + dir.resolve("bench"))
+        + System.getProperty("bench.url-options", "");
     try (JdbcCommentStore store = JdbcCommentStore.open(new StoreConfig(url, "", "", 8), Clock.systemUTC())) {
       int total = warmUp + (int) (rate * seconds);
       ConcurrentLinkedQueue<Long> nanos = new ConcurrentLinkedQueue<>();
@@ -84,9 +89,9 @@ class H2HeldCommentBench {
 
       List<Long> sorted = nanos.stream().sorted().toList();
       System.out.printf("held comments at %.0f/s for %d s (after %d warm-up saves): %d saved, %d failed;"
-          + " latency from due p50 %.2f, p90 %.2f, p99 %.2f, p99.9 %.2f, max %.2f ms; file %s MB%n",
+          + " latency from due p50 %.2f, p90 %.2f, p96 %.2f, p99 %.2f, p99.9 %.2f, max %.2f ms; file %s MB%n",
           rate, seconds, warmUp, sorted.size(), failures.get(), millis(sorted, 0.5), millis(sorted, 0.9),
-          millis(sorted, 0.99), millis(sorted, 0.999), millis(sorted, 1), megabytes(file));
+          millis(sorted, 0.96), millis(sorted, 0.99), millis(sorted, 0.999), millis(sorted, 1), megabytes(file));
       System.out.println("file MB every 15 s: " + String.join(" ", sizeTrace));
       assertThat(failures).hasValue(0);
     }
