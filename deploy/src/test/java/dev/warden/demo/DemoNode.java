@@ -109,6 +109,16 @@ final class DemoNode implements AutoCloseable {
     }
   }
 
+  /** The lines of the node's log that contain {@code text}. */
+  static List<String> logLines(Path dataDir, String text) {
+    try {
+      return Files.readAllLines(dataDir.resolve("node.log"), StandardCharsets.UTF_8).stream()
+          .filter(line -> line.contains(text)).toList();
+    } catch (IOException e) {
+      return List.of("(no log: " + e + ")");
+    }
+  }
+
   /** The exit status once the process has ended (143 after a SIGTERM it handled, 137 after {@link #kill}). */
   int exitValue() {
     return process.exitValue();

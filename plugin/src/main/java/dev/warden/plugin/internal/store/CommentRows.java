@@ -69,6 +69,14 @@ final class CommentRows {
     QueueColumns.insertNarratives(c, id, QueueColumns.narrativeIds(comment.explanation()));
   }
 
+  /** The comment as {@link #find} reads it back right after {@link #insert} with these values. */
+  static HeldComment inserted(String id, NewComment comment, CommentStatus status) {
+    return new HeldComment(id, comment.articleId(), comment.posterKey(), comment.author(), comment.text(),
+        comment.submission(), JsonCodec.scores(JsonCodec.write(comment.scores())),
+        JsonCodec.object(JsonCodec.write(comment.explanation())), comment.decision(), comment.reason(), status,
+        storable(comment.receivedAt()), null, null, null, 0, null, 0, comment.group(), null);
+  }
+
   /** The comment with this id, read in the caller's transaction. */
   static Optional<HeldComment> find(Connection c, String id) throws SQLException {
     try (PreparedStatement ps = c.prepareStatement(SELECT_BY_ID)) {

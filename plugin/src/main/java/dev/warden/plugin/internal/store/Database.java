@@ -6,11 +6,13 @@ import com.zaxxer.hikari.HikariDataSource;
 import com.zaxxer.hikari.HikariPoolMXBean;
 import dev.warden.plugin.StoreConfig;
 import dev.warden.plugin.store.StoreException;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.Driver;
 import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.ServiceLoader;
 import java.util.regex.Pattern;
@@ -37,6 +39,7 @@ final class Database implements AutoCloseable {
   private final boolean postgres;
   private final StoreBreaker breaker;
   private final H2FileCompaction compaction;
+  private volatile Fence fence = () -> { };
 
   private Database(HikariDataSource pool, String safeUrl, boolean postgres, StoreBreaker breaker,
       H2FileCompaction compaction) {
@@ -199,6 +202,23 @@ final class Database implements AutoCloseable {
     return safeUrl;
   }
 
+  /** What every transaction waits for before it starts: comments acknowledged but not yet committed. */
+  @FunctionalInterface
+  interface Fence {
+    /** Returns once what was acknowledged before the call is committed; throws a StoreException if it times out. */
+    void await();
+  }
+
+  /** Makes every later transaction wait for {@code fence} first ({@link JournaledInserts}). */
+  void fence(Fence fence) {
+    this.fence = Objects.requireNonNull(fence, "fence");
+  }
+
+  /** The file of an embedded H2 store that Warden compacts, if that is what this is. */
+  Optional<Path> h2StoreFile() {
+    return compaction == null ? Optional.empty() : Optional.of(compaction.storeFile());
+  }
+
   /** Work on one connection in one transaction. */
   @FunctionalInterface
   interface Work<T> {
@@ -221,6 +241,7 @@ final class Database implements AutoCloseable {
   }
 
   private <T> T inTransaction(String operation, java.time.Duration validity, Work<T> work) {
+    fence.await();
     boolean probe = breaker.admit();
     boolean reached = false;
     try {

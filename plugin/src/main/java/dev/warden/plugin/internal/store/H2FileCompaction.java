@@ -1,5 +1,6 @@
 package dev.warden.plugin.internal.store;
 
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -56,6 +57,7 @@ final class H2FileCompaction implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(H2FileCompaction.class);
 
   private final DataSource pool;
+  private final Path storeFile;
   /** Commits hold it shared, a slice exclusively: space is only reused while no commit is being written. */
   private final ReentrantReadWriteLock slices = new ReentrantReadWriteLock();
   /** The file size after the last slice; only read and written holding {@link #slices} exclusively. */
@@ -66,17 +68,24 @@ final class H2FileCompaction implements AutoCloseable {
     return thread;
   });
 
-  private H2FileCompaction(DataSource pool) {
+  private H2FileCompaction(DataSource pool, Path storeFile) {
     this.pool = pool;
+    this.storeFile = storeFile;
   }
 
   /** Switches the store behind {@code pool} to append-only commits and starts a slice every {@link #INTERVAL}. */
   static H2FileCompaction start(DataSource pool) throws SQLException {
-    H2FileCompaction compaction = new H2FileCompaction(pool);
-    compaction.mvStore().getFileStore().setReuseSpace(false);
+    MVStore store = mvStore(pool);
+    H2FileCompaction compaction = new H2FileCompaction(pool, Path.of(store.getFileStore().getFileName()));
+    store.getFileStore().setReuseSpace(false);
     long every = INTERVAL.toMillis();
     compaction.worker.scheduleWithFixedDelay(compaction::tickQuietly, every, every, TimeUnit.MILLISECONDS);
     return compaction;
+  }
+
+  /** The H2 file ({@code .mv.db}) this compacts. */
+  Path storeFile() {
+    return storeFile;
   }
 
   /** Commits {@code connection}'s transaction, never while a slice runs. */
@@ -120,6 +129,10 @@ final class H2FileCompaction implements AutoCloseable {
   }
 
   private MVStore mvStore() throws SQLException {
+    return mvStore(pool);
+  }
+
+  private static MVStore mvStore(DataSource pool) throws SQLException {
     try (Connection c = pool.getConnection()) {
       return ((SessionLocal) c.unwrap(JdbcConnection.class).getSession()).getDatabase().getStore().getMvStore();
     }

@@ -30,6 +30,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -94,9 +95,12 @@ public final class JdbcCommentStore implements HeldCommentStore, AutoCloseable {
   private final ModerationStats stats;
   private final PosterDataStore posterData;
   private final JdbcRetention retention;
+  /** Null unless the store is an embedded H2 file. */
+  private final JournaledInserts journaled;
 
-  private JdbcCommentStore(Database db, Clock clock) {
+  private JdbcCommentStore(Database db, Clock clock, JournaledInserts journaled) {
     this.db = db;
+    this.journaled = journaled;
     this.clock = clock;
     this.claims = new DeliveryClaims(db.isPostgres());
     this.articles = new JdbcArticleRegistry(db, clock);
@@ -130,7 +134,24 @@ public final class JdbcCommentStore implements HeldCommentStore, AutoCloseable {
     Objects.requireNonNull(config, "config");
     Objects.requireNonNull(clock, "clock");
     Objects.requireNonNull(ticker, "ticker");
-    return new JdbcCommentStore(Database.open(config, ticker), clock);
+    Database db = Database.open(config, ticker);
+    try {
+      JournaledInserts journaled = db.h2StoreFile()
+          .flatMap(file -> JournaledInserts.start(db, journalFor(file), config.connectionTimeout(),
+              config.outageRetry()))
+          .orElse(null);
+      return new JdbcCommentStore(db, clock, journaled);
+    } catch (RuntimeException e) {
+      db.close();
+      throw e;
+    }
+  }
+
+  /** {@code warden.mv.db} journals its new comments in {@code warden.inserts.journal} beside it. */
+  private static Path journalFor(Path h2File) {
+    String name = h2File.getFileName().toString();
+    String base = name.endsWith(".mv.db") ? name.substring(0, name.length() - ".mv.db".length()) : name;
+    return h2File.resolveSibling(base + ".inserts.journal");
   }
 
   /**
@@ -215,6 +236,10 @@ public final class JdbcCommentStore implements HeldCommentStore, AutoCloseable {
       case HOLD -> CommentStatus.PENDING;
       case ALLOW -> throw new IllegalArgumentException("allowed comments are not stored");
     };
+    if (journaled != null) {
+      journaled.submit(new JournaledInserts.JournaledComment(id, status, statusTokenHash, comment));
+      return CommentRows.inserted(id, comment, status);
+    }
     return db.inTransaction("save", c -> {
       CommentRows.insert(c, id, comment, status, comment.receivedAt(), statusTokenHash);
       return CommentRows.find(c, id).orElseThrow();
@@ -562,6 +587,9 @@ public final class JdbcCommentStore implements HeldCommentStore, AutoCloseable {
 
   @Override
   public void close() {
+    if (journaled != null) {
+      journaled.close();
+    }
     db.close();
   }
 }

@@ -2,6 +2,7 @@ package dev.warden.plugin.internal.store;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.ObjectWriter;
@@ -29,6 +30,24 @@ final class JsonCodec {
       return WRITER.writeValueAsString(value);
     } catch (JsonProcessingException e) {
       throw new IllegalArgumentException("cannot write as JSON: " + e.getOriginalMessage(), e);
+    }
+  }
+
+  /** A value as UTF-8 JSON bytes (records of the insert journal). */
+  static byte[] bytes(Object value) {
+    try {
+      return WRITER.writeValueAsBytes(value);
+    } catch (JsonProcessingException e) {
+      throw new IllegalArgumentException("cannot write as JSON: " + e.getOriginalMessage(), e);
+    }
+  }
+
+  /** A value read back from {@link #bytes}. */
+  static <T> T read(byte[] json, Class<T> type) {
+    try {
+      return MAPPER.readerFor(type).without(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).readValue(json);
+    } catch (java.io.IOException e) {
+      throw new StoreException("a journaled record is corrupt: " + e.getMessage(), e);
     }
   }
 

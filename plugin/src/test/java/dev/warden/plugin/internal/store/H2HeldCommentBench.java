@@ -26,9 +26,10 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A benchmark, not a test (surefire does not pick it up; run it by name): held comments saved into the store at a
- * fixed rate, open loop, as {@code SubmissionHandler} saves them, with the store's background work (H2 compaction
- * slices) running as in production. Prints the latency of each save counted from when it was due (so a save
- * that waited behind a compaction slice counts its wait), and the store file's size every 15 s.
+ * fixed rate, open loop, as {@code SubmissionHandler} saves them, with the store's background work (the insert
+ * journal's writer and H2 compaction slices) running as in production. Prints the latency of each save counted
+ * from when it was due (so a save that waited behind a compaction slice counts its wait), and the store file's
+ * size every 15 s.
  *
  * <p>p96 is printed because in {@code load.sh}'s mix about a quarter of the posts are held, so the p99 of all
  * posts falls near the held posts' p96.

@@ -148,6 +148,7 @@ abstract class QueueQueryContract extends QueueStoreBase {
     HeldComment rus = comment().language("rus").narratives("bucha_staged").scores(Map.of("abuse", 0.2, "threat", 0.8))
         .save();
     HeldComment plain = comment().language(null).scores(Map.of("abuse", 0.6)).at(T0.plusSeconds(1)).save();
+    store.find(plain.id()); // waits for the store's own writes (on an H2 file, new comments land just after a save)
     try (Connection c = DriverManager.getConnection(config.url())) {
       c.setAutoCommit(false);
       execute(c, "UPDATE warden_comment SET top_score = NULL, language = NULL");

@@ -132,6 +132,7 @@ abstract class StatusLinkContract extends StoreFixture {
   }
 
   private String storedHash(String id) throws SQLException {
+    store.find(id); // waits for the store's own writes (on an H2 file, new comments are written just after a save)
     try (Connection c = DriverManager.getConnection(config.url());
         PreparedStatement ps = c.prepareStatement("SELECT status_token_hash FROM warden_comment WHERE id = ?")) {
       ps.setString(1, id);
