@@ -26,11 +26,11 @@ import dev.warden.plugin.store.ReleaseClaim;
 import dev.warden.plugin.store.SavedComment;
 import dev.warden.plugin.store.SavedViews;
 import dev.warden.plugin.store.StoreException;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -46,7 +46,9 @@ import java.util.UUID;
 /**
  * The held-comment store and release outbox on any JDBC database Warden migrates (H2 2.x, PostgreSQL 15).
  * Every method runs in its own transaction and commits before it returns; decisions and claims are conditional
- * updates, so several threads or web nodes may share one database. Thread-safe.
+ * updates, so several threads or web nodes may share one database. One exception on an embedded H2 file: a new
+ * comment is journaled and inserted just after the save returns ({@link JournaledInserts}), and every other method
+ * first waits for such inserts, so callers see no difference. Thread-safe.
  *
  * <p>The article registry, the poster suspensions, the notes on posters and the audit trail live in the same
  * database and are reached through {@link #articles()}, {@link #suspensions()}, {@link #notes()} and {@link

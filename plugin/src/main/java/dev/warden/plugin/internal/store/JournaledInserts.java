@@ -136,8 +136,8 @@ final class JournaledInserts implements Database.Fence, AutoCloseable {
         }
         return inserted;
       });
-      LOG.info("Insert journal {}: {} comments left undone by the last run, {} of them were not yet in the store"
-          + " and are now", journal.file(), undone.size(), applied);
+      LOG.info("Insert journal {}: left undone by the last run: {}; inserted now (the rest were in the store): {}",
+          journal.file(), undone.size(), applied);
     }
     journal.clear();
   }
