@@ -242,10 +242,12 @@ public final class JdbcCommentStore implements HeldCommentStore, AutoCloseable {
       journaled.submit(new JournaledInserts.JournaledComment(id, status, statusTokenHash, comment));
       return CommentRows.inserted(id, comment, status);
     }
-    return db.inTransaction("save", c -> {
+    db.inTransaction("save", c -> {
       CommentRows.insert(c, id, comment, status, comment.receivedAt(), statusTokenHash);
-      return CommentRows.find(c, id).orElseThrow();
+      return null;
     });
+    // Built, not read back: one round trip less on a held post (the contract tests check it equals find(id)).
+    return CommentRows.inserted(id, comment, status);
   }
 
   @Override
