@@ -150,10 +150,13 @@ final class JournaledInserts implements Database.Fence, AutoCloseable {
   /**
    * Journals a comment and queues its insert; returns once the journal holds it.
    *
-   * @throws StoreUnavailableException if the journal cannot be written (a full disk): the comment is not
-   *     acknowledged
+   * @throws StoreUnavailableException if the journal cannot be written (a full disk), or the writer is so far
+   *     behind that a wait for it times out: the comment is then not journaled and must not be acknowledged
    */
   void submit(JournaledComment comment) {
+    if (queue.size() > MAX_QUEUED) {
+      await(); // before the append: a post refused here must not be journaled, or a retry would store it twice
+    }
     byte[] payload = JsonCodec.bytes(comment);
     synchronized (journalLock) {
       if (closing) {
@@ -169,9 +172,6 @@ final class JournaledInserts implements Database.Fence, AutoCloseable {
       long sequence = journaled + 1;
       queue.add(new Entry(sequence, end, comment, payload));
       journaled = sequence;
-    }
-    if (queue.size() > MAX_QUEUED) {
-      await();
     }
   }
 
