@@ -257,6 +257,29 @@ class HostileInputTest {
   }
 
   @Test
+  void anArticleIdLongerThanTheStoreKeepsIsRefusedBeforeAnythingIsAcknowledged() throws Exception {
+    String abusive = "text=" + enc(TestConfigs.ABUSIVE);
+    long before = warden.comments().counts().values().stream().mapToLong(Long::longValue).sum();
+
+    assertRefused(site.postForm("/articles/" + "a".repeat(513) + "/comments", abusive), 400, "article_too_long");
+    assertThat(site.postForm("/articles/" + "a".repeat(512) + "/comments", abusive).statusCode()).isEqualTo(303);
+
+    assertThat(site.received()).isEmpty();
+    assertThat(warden.comments().counts().values().stream().mapToLong(Long::longValue).sum()).isEqualTo(before + 1);
+  }
+
+  @Test
+  void aContentTypeLongerThanTheStoreKeepsIsRefused() throws Exception {
+    byte[] abusive = ("text=" + enc(TestConfigs.ABUSIVE)).getBytes(StandardCharsets.UTF_8);
+    String padded = FORM + "; charset=UTF-8; x=";
+
+    assertRefused(site.post(PATH, padded + "b".repeat(513 - padded.length()), abusive), 400,
+        "content_type_too_long");
+    assertThat(site.post(PATH, padded + "b".repeat(512 - padded.length()), abusive).statusCode()).isEqualTo(303);
+    assertThat(site.received()).isEmpty();
+  }
+
+  @Test
   void scriptAndSqlMetacharactersInEveryFieldReachTheSiteVerbatim() throws Exception {
     String nasty = "<script>alert(1)</script>' OR '1'='1'; DROP TABLE comments; -- \" \\ %00 ${jndi:x}";
     String text = BENIGN + " " + nasty;

@@ -7,11 +7,12 @@ import java.util.Objects;
 /**
  * A comment the filter decided to hold or reject, as handed to {@link HeldCommentStore#save(NewComment)}.
  *
- * @param articleId the article the comment was posted on
+ * @param articleId the article the comment was posted on; at most {@value #MAX_ARTICLE_ID} characters
  * @param posterKey who posted it (user id, site id or client address; see the poster key chain)
  * @param author the author name the reader gave (may be empty)
  * @param text the comment text as written
- * @param submission the original HTTP submission, for replay on approval
+ * @param submission the original HTTP submission, for replay on approval; its content type at most {@value
+ *     #MAX_CONTENT_TYPE} characters
  * @param scores score per label, e.g. {@code abuse -> 0.93}
  * @param explanation why: top terms per label, reason codes, model version (a JSON-friendly map)
  * @param decision {@link Decision#HOLD} or {@link Decision#REJECT}
@@ -32,6 +33,10 @@ public record NewComment(
     String reason,
     Instant receivedAt,
     String group) {
+  /** The longest article id the store keeps (a column of 512 characters). */
+  public static final int MAX_ARTICLE_ID = 512;
+  /** The longest {@code Content-Type} of a submission the store keeps (a column of 512 characters). */
+  public static final int MAX_CONTENT_TYPE = 512;
   private static final int MAX_GROUP = 64;
 
   public NewComment {
@@ -40,6 +45,14 @@ public record NewComment(
     author = author == null ? "" : author;
     Objects.requireNonNull(text, "text");
     Objects.requireNonNull(submission, "submission");
+    // Checked here, before a store acknowledges anything, not by the database after (the H2 journal answers first).
+    if (articleId.length() > MAX_ARTICLE_ID) {
+      throw new IllegalArgumentException("articleId is longer than " + MAX_ARTICLE_ID + " characters");
+    }
+    if (submission.contentType() != null && submission.contentType().length() > MAX_CONTENT_TYPE) {
+      throw new IllegalArgumentException("the submission's content type is longer than " + MAX_CONTENT_TYPE
+          + " characters");
+    }
     scores = Map.copyOf(scores);
     explanation = Map.copyOf(explanation);
     Objects.requireNonNull(decision, "decision");

@@ -1,5 +1,6 @@
 package dev.warden.plugin.internal.http;
 
+import dev.warden.plugin.store.NewComment;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -25,7 +26,8 @@ final class BodyCapture {
    *
    * @throws RequestRejection 413 {@code too_large} if the body is over the limit (checked against Content-Length
    *     first; up to {@link #DISCARD_BUDGET} bytes of an oversized body are discarded so the answer is delivered);
-   *     415 {@code unsupported_content_encoding} if the body is compressed or otherwise encoded
+   *     415 {@code unsupported_content_encoding} if the body is compressed or otherwise encoded; 400
+   *     {@code content_type_too_long} if the {@code Content-Type} is longer than the store keeps
    */
   CapturedBody capture(HttpServletRequest request) throws IOException, RequestRejection {
     String encoding = request.getHeader("Content-Encoding");
@@ -50,6 +52,10 @@ final class BodyCapture {
       }
       // The header, not getContentType(): Jetty's throws on an unknown charset, which must be a 415, not a 503.
       String contentType = request.getHeader("Content-Type");
+      if (contentType != null && contentType.length() > NewComment.MAX_CONTENT_TYPE) {
+        throw new RequestRejection(400, "content_type_too_long",
+            "the Content-Type header is longer than " + NewComment.MAX_CONTENT_TYPE + " characters");
+      }
       return new CapturedBody(out.toByteArray(), MediaType.parse(contentType), contentType);
     }
   }

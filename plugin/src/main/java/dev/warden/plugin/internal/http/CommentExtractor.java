@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.warden.plugin.EndpointConfig;
+import dev.warden.plugin.store.NewComment;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
@@ -145,6 +146,10 @@ final class CommentExtractor {
   private static String requireArticle(EndpointConfig endpoint, String article) throws RequestRejection {
     if (article == null || article.isBlank()) {
       throw new RequestRejection(400, "missing_article", "the article id (" + endpoint.article() + ") is missing");
+    }
+    if (article.length() > NewComment.MAX_ARTICLE_ID) {
+      throw new RequestRejection(400, "article_too_long",
+          "the article id is longer than " + NewComment.MAX_ARTICLE_ID + " characters");
     }
     return article;
   }

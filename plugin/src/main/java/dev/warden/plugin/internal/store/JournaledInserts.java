@@ -251,7 +251,10 @@ final class JournaledInserts implements Database.Fence, AutoCloseable {
     for (int attempt = 1; ; attempt++) {
       try {
         db.inTransaction("save a journaled comment", c -> {
-          insert(c, entry.comment());
+          // The batch's commit may have reached the store before it failed: never insert twice.
+          if (CommentRows.find(c, entry.comment().id()).isEmpty()) {
+            insert(c, entry.comment());
+          }
           return null;
         });
         return true;
