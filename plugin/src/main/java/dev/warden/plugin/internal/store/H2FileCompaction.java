@@ -100,7 +100,7 @@ final class H2FileCompaction implements AutoCloseable {
 
   /** One slice of compaction, what the scheduled run does; returns the file size afterwards in bytes. */
   long tick() throws SQLException {
-    MVStore store = mvStore();
+    MVStore store = mvStore(pool);
     slices.writeLock().lock();
     try {
       return slice(store);
@@ -126,10 +126,6 @@ final class H2FileCompaction implements AutoCloseable {
     }
     sizeAfterLastSlice = file.size();
     return sizeAfterLastSlice;
-  }
-
-  private MVStore mvStore() throws SQLException {
-    return mvStore(pool);
   }
 
   private static MVStore mvStore(DataSource pool) throws SQLException {
@@ -160,7 +156,7 @@ final class H2FileCompaction implements AutoCloseable {
       if (!worker.awaitTermination(10, TimeUnit.SECONDS)) {
         LOG.warn("H2 store compaction did not finish a slice within 10 s of shutdown");
       }
-      mvStore().getFileStore().setReuseSpace(true);
+      mvStore(pool).getFileStore().setReuseSpace(true);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     } catch (SQLException | RuntimeException e) {

@@ -79,7 +79,7 @@ final class JournaledInserts implements Database.Fence, AutoCloseable {
   /** A comment to insert with the id, status and status-token hash it was acknowledged with. */
   record JournaledComment(String id, CommentStatus status, String statusTokenHash, NewComment comment) {}
 
-  private record Entry(long sequence, long journalEnd, JournaledComment comment, byte[] payload) {}
+  private record Entry(long sequence, long journalEnd, JournaledComment comment) {}
 
   /**
    * Opens the journal at {@code file}, inserts what a previous process left undone, starts the writer and fences
@@ -170,7 +170,7 @@ final class JournaledInserts implements Database.Fence, AutoCloseable {
             + e.getMessage(), retryAfter, e);
       }
       long sequence = journaled + 1;
-      queue.add(new Entry(sequence, end, comment, payload));
+      queue.add(new Entry(sequence, end, comment));
       journaled = sequence;
     }
   }
@@ -275,7 +275,8 @@ final class JournaledInserts implements Database.Fence, AutoCloseable {
   private boolean setAside(Entry entry, RuntimeException cause) {
     Path failed = journal.file().resolveSibling(journal.file().getFileName() + ".failed");
     try {
-      byte[] line = (new String(entry.payload(), StandardCharsets.UTF_8) + "\n").getBytes(StandardCharsets.UTF_8);
+      byte[] line = (new String(JsonCodec.bytes(entry.comment()), StandardCharsets.UTF_8) + "\n")
+          .getBytes(StandardCharsets.UTF_8);
       Files.write(failed, line, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
       LOG.error("Comment {} was acknowledged but the store refused it {} times ({}); it is kept in {}",
           entry.comment().id(), ATTEMPTS, cause.toString(), failed);
